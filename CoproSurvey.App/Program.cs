@@ -1,4 +1,10 @@
+using CoproSurvey.App.Cli;
 using CoproSurvey.App.Components;
+
+if (CliApp.IsCommandLine(args))
+{
+    return await CliApp.RunAsync(args, CliConsole.System);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -24,4 +30,8 @@ app.MapStaticAssets();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 
-app.Run();
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point; public so that tests can host the app with WebApplicationFactory.</summary>
+public partial class Program;
