@@ -61,7 +61,7 @@ internal sealed partial class InstrumentValidator(ProblemSink sink, InstrumentRe
 
     private void CheckItemCodes(Instrument instrument)
     {
-        // Item codes, matrix block codes and construct scale codes share one namespace: they all end up as column names.
+        // Item codes and matrix block codes share one namespace: conditions and answers are keyed by them.
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
         void Register(string code, string path, string what)
         {
@@ -96,9 +96,25 @@ internal sealed partial class InstrumentValidator(ProblemSink sink, InstrumentRe
             }
         }
 
+        // A scale's score becomes a column too, so it may not take an item's name; sharing its matrix's code is natural.
+        var scaleCodes = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var scale in instrument.Scales)
         {
-            Register(scale.Code, PathOf(scale) + ".code", "scale code");
+            var path = PathOf(scale) + ".code";
+            CheckCode(scale.Code, path, "scale code");
+            if (scale.Code.Length == 0)
+            {
+                continue;
+            }
+
+            if (items.ContainsKey(scale.Code))
+            {
+                sink.Add(path, $"scale code '{scale.Code}' is already an item code (at {seen[scale.Code]})");
+            }
+            else if (!scaleCodes.TryAdd(scale.Code, path))
+            {
+                sink.Add(path, $"duplicate scale code '{scale.Code}' (first used at {scaleCodes[scale.Code]})");
+            }
         }
     }
 
