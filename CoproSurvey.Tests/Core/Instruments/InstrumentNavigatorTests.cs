@@ -62,4 +62,14 @@ public class InstrumentNavigatorTests
         Assert.Equal(["m", "s_name"], codes.Take(2));
         Assert.Equal(shown, codes.Contains("s_single"));
     }
+
+    [Fact]
+    public void EffectiveAnswers_DropsAnswersToHiddenQuestions()
+    {
+        var hidden = Answers(("s_kind", "b"), ("s_use", "1"), ("m_1", "2"), ("s_other", "5"));
+        var shown = Answers(("s_kind", "a"), ("s_use", "1"), ("m_1", "2"), ("s_other", "5"));
+
+        Assert.Equal(["s_kind", "s_use"], InstrumentNavigator.EffectiveAnswers(Sample, hidden).Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["m_1", "s_kind", "s_other", "s_use"], InstrumentNavigator.EffectiveAnswers(Sample, shown).Keys.Order(StringComparer.Ordinal));
+    }
 }
