@@ -50,6 +50,8 @@ public class InstrumentLoaderTests
         ["scale unknown item"] = d => d["scales"]![0]!["items"]![1] = "ghost",
         ["scale non-likert item"] = d => d["scales"]![0]!["items"]![3] = "s_name",
         ["scale reversed not an item"] = d => d["scales"]![0]!["reversed"]![0] = "s_use",
+        ["scale item listed twice"] = d => d["scales"]![0]!["items"]![2] = "m_1",
+        ["scale reversed listed twice"] = d => d["scales"]![0]!["reversed"] = new JsonArray("m_2", "m_2"),
         ["scale minAnswered zero"] = d => d["scales"]![0]!["minAnswered"] = 0,
         ["scale minAnswered above items"] = d => d["scales"]![0]!["minAnswered"] = 5,
         ["scale items of different ranges"] = d => d["scales"]![0]!["items"]![3] = "s_other",
@@ -100,6 +102,8 @@ public class InstrumentLoaderTests
         { "scale unknown item", "$.scales[0].items[1]", "unknown item 'ghost'" },
         { "scale non-likert item", "$.scales[0].items[3]", "'s_name' is a shortText question" },
         { "scale reversed not an item", "$.scales[0].reversed[0]", "'s_use' is not among the scale's items" },
+        { "scale item listed twice", "$.scales[0].items[2]", "item 'm_1' is listed twice" },
+        { "scale reversed listed twice", "$.scales[0].reversed[1]", "reversed item 'm_2' is listed twice" },
         { "scale minAnswered zero", "$.scales[0].minAnswered", "between 1 and the number of items (4), found 0" },
         { "scale minAnswered above items", "$.scales[0].minAnswered", "between 1 and the number of items (4), found 5" },
         { "scale items of different ranges", "$.scales[0].items[3]", "'s_other' uses points 0..10 but 'm_1' uses 1..3" },
@@ -121,6 +125,19 @@ public class InstrumentLoaderTests
         Assert.Matches("^[0-9a-f]{64}$", instrument.Sha256);
         Assert.Equal("Don't know", instrument.Sections[0].Questions[0].ResponseScale!.DontKnowLabel);
         Assert.Equal(new NumericBounds(18, 99, true, "years"), instrument.Sections[0].Questions[3].Numeric);
+    }
+
+    [Fact]
+    public void FindItem_LocatesMatrixRowsAndQuestions_AndFindScaleLocatesConstructs()
+    {
+        var instrument = Load();
+
+        var row = instrument.FindItem("m_2")!;
+        Assert.Equal(("m", "battery", 1), (row.Question.Code, row.Section.Code, row.SectionIndex));
+        Assert.Equal(QuestionType.Numeric, instrument.FindItem("s_age")!.Question.Type);
+        Assert.Null(instrument.FindItem("m"));
+        Assert.Equal(["m_2"], instrument.FindScale("m")!.Reversed);
+        Assert.Null(instrument.FindScale("ghost"));
     }
 
     [Fact]
