@@ -73,6 +73,35 @@ public sealed class InstrumentsCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Validate_ChecksAStudyFile_TogetherWithTheInstrumentsItNames()
+    {
+        var study = Path.Combine(RepositoryPaths.Data, "studies", "coproduction.json");
+
+        var exit = await RunAsync("validate", study);
+
+        Assert.Equal(0, exit);
+        Assert.Matches(
+            @"coproduction\.json: OK \(study coproduction: citizen citizen-core sha256 [0-9a-f]{64}, professional professional-core sha256 [0-9a-f]{64}\)",
+            output.ToString());
+    }
+
+    [Fact]
+    public async Task Validate_ReportsTheProblemsOfAStudyFile()
+    {
+        var study = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Data, "studies", "coproduction.json")))!.AsObject();
+        study["countries"]![4]!["code"] = "UK";
+        study["instruments"] = new JsonObject { ["citizen"] = Path.GetFullPath(Path.Combine(RepositoryPaths.Data, "instruments", "citizen.json")) };
+        var path = Write("study.json", study.ToJsonString());
+
+        var exit = await RunAsync("validate", path);
+
+        Assert.Equal(2, exit);
+        var lines = error.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains($"{path}: $.countries[4].code: 'UK' is not an ISO 3166-1 alpha-2 country code (e.g. GB, not UK)", lines);
+        Assert.Contains(lines, l => l.StartsWith($"{path}: $.instruments.citizen: ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Help_PrintsUsage_AndExitsZero()
     {
         var exit = await RunAsync("--help");
