@@ -1,0 +1,60 @@
+using CoproSurvey.Core.Instruments;
+using CoproSurvey.Core.Studies;
+
+namespace CoproSurvey.Core.Responses;
+
+/// <summary>What the respondent told us before starting: where they answer from, and in which language.</summary>
+public sealed record RespondentContext(string? Country, string? PolicyField, string? ServiceUnit, string Language = "en");
+
+/// <summary>What the welcome page of a questionnaire shows.</summary>
+public sealed record SurveyEntry(
+    string StudyKey,
+    string StudyTitle,
+    string StudyDescription,
+    Audience Audience,
+    string InstrumentTitle,
+    string? InstrumentIntroduction,
+    IReadOnlyList<Country> Countries,
+    IReadOnlyList<PolicyField> PolicyFields,
+    int PageCount);
+
+/// <summary>A validation error for the respondent; <paramref name="ItemCode"/> null means a page-level error.</summary>
+public sealed record FieldError(string? ItemCode, string Message);
+
+/// <summary>Outcome of starting a response: the resume code (formatted <c>XXXX-XXXX</c>) or the errors.</summary>
+public sealed record StartResult(string? ResumeCode, IReadOnlyList<FieldError> Errors)
+{
+    public bool Success => ResumeCode is not null;
+}
+
+/// <summary>Where a response stands.</summary>
+/// <param name="NextPage">The first visible page (1-based) still to do, or the last page when everything is submitted.</param>
+public sealed record ResponseState(string ResumeCode, string StudyKey, Audience Audience, bool Completed, int NextPage, int PageCount);
+
+/// <summary>One page of the questionnaire as the respondent sees it.</summary>
+/// <param name="Questions">The visible questions of the page.</param>
+/// <param name="Answers">All answers so far, keyed by item code.</param>
+/// <param name="RedirectToPage">Set (and nothing else meaningful) when the requested page may not be shown yet.</param>
+public sealed record PageView(
+    string ResumeCode,
+    string StudyKey,
+    Audience Audience,
+    int Page,
+    int PageCount,
+    Section Section,
+    IReadOnlyList<Question> Questions,
+    IReadOnlyDictionary<string, AnswerValue> Answers,
+    bool IsLast,
+    bool Completed,
+    int? RedirectToPage);
+
+/// <summary>Outcome of submitting a page.</summary>
+public sealed record SubmitResult(bool Success, IReadOnlyList<FieldError> Errors, int? NextPage, bool Completed);
+
+/// <summary>A complete response produced by the demo simulator, imported in bulk.</summary>
+public sealed record SimulatedResponse(
+    Audience Audience,
+    RespondentContext Context,
+    DateTimeOffset StartedAt,
+    DateTimeOffset CompletedAt,
+    IReadOnlyList<AnswerValue> Answers);
