@@ -1,10 +1,29 @@
+using CoproSurvey.Core.Responses;
+using CoproSurvey.Core.Studies;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoproSurvey.Core.Persistence;
 
-/// <summary>The platform's database.</summary>
+/// <summary>The platform's database: studies, instrument versions, responses with their answers and paradata.</summary>
+/// <remarks>
+/// Add a migration from the repository root with
+/// <c>dotnet ef migrations add NAME --project CoproSurvey.Core --startup-project CoproSurvey.App --output-dir Persistence/Migrations</c>.
+/// Migrations are applied by <see cref="DatabaseInitializer"/> at start-up and by the <c>migrate</c> verb.
+/// </remarks>
 public sealed class CoproSurveyDbContext(DbContextOptions<CoproSurveyDbContext> options) : DbContext(options)
 {
+    public DbSet<Study> Studies => Set<Study>();
+
+    public DbSet<InstrumentVersion> InstrumentVersions => Set<InstrumentVersion>();
+
+    public DbSet<Response> Responses => Set<Response>();
+
+    public DbSet<Answer> Answers => Set<Answer>();
+
+    public DbSet<PageEvent> PageEvents => Set<PageEvent>();
+
+    public DbSet<ConsentDecline> ConsentDeclines => Set<ConsentDecline>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CoproSurveyDbContext).Assembly);
 }

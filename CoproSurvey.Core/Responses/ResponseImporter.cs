@@ -1,12 +1,182 @@
+using System.Data.Common;
+using CoproSurvey.Core.Instruments;
 using CoproSurvey.Core.Persistence;
+using CoproSurvey.Core.Studies;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace CoproSurvey.Core.Responses;
 
-/// <summary>Bulk import of complete simulated responses (demo data), all or nothing.</summary>
+/// <summary>Simulated responses that cannot be imported, each problem naming the response (0-based position) and what is wrong.</summary>
+public sealed class ResponseImportException(IReadOnlyList<string> problems)
+    : Exception($"Nothing was imported; {problems.Count} problem(s):{Environment.NewLine}  " + string.Join(Environment.NewLine + "  ", problems))
+{
+    public IReadOnlyList<string> Problems { get; } = problems;
+}
+
+/// <summary>
+/// Bulk import of complete simulated responses (demo data) into the study's current instrument versions:
+/// everything is checked first, then written in one transaction with prepared statements, all or nothing.
+/// </summary>
 public sealed class ResponseImporter(IDbContextFactory<CoproSurveyDbContext> contextFactory)
 {
-    /// <summary>Imports the responses into the study's current instrument versions; returns how many were imported.</summary>
-    public Task<int> ImportCompletedAsync(string studyKey, IEnumerable<SimulatedResponse> responses, CancellationToken ct) =>
-        throw new NotImplementedException(contextFactory.ToString());
+    private const int MaxReportedProblems = 50;
+
+    /// <summary>Imports the responses marked as simulated; returns how many were imported. Bad data throws <see cref="ResponseImportException"/> and stores nothing.</summary>
+    public async Task<int> ImportCompletedAsync(string studyKey, IEnumerable<SimulatedResponse> responses, CancellationToken ct)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var study = await db.Studies.AsNoTracking().SingleOrDefaultAsync(s => s.Key == studyKey, ct)
+            ?? throw new ResponseImportException([$"There is no study '{studyKey}'."]);
+        var versions = await db.InstrumentVersions.AsNoTracking()
+            .Where(v => v.StudyId == study.Id && v.IsCurrent)
+            .ToListAsync(ct);
+        var instruments = versions.ToDictionary(v => v.Audience, v => (Version: v, Instrument: InstrumentSnapshots.Get(v.Sha256, v.CanonicalJson)));
+        var usedCodes = (await db.Responses.Select(r => r.ResumeCode).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+
+        var problems = new List<string>();
+        var entities = new List<Response>();
+        var index = 0;
+        foreach (var simulated in responses)
+        {
+            var where = $"Simulated response {index++} ({simulated.Audience})";
+            if (!instruments.TryGetValue(simulated.Audience, out var target))
+            {
+                problems.Add($"{where}: study '{studyKey}' has no current instrument for this audience.");
+                continue;
+            }
+
+            var before = problems.Count;
+            problems.AddRange(Check(study, target.Instrument, simulated).Select(p => $"{where}: {p}"));
+            if (problems.Count > before)
+            {
+                if (problems.Count >= MaxReportedProblems)
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            string code;
+            do
+            {
+                code = ResumeCodes.NewCode();
+            }
+            while (!usedCodes.Add(code));
+
+            var answers = simulated.Answers.ToDictionary(a => a.ItemCode, StringComparer.Ordinal);
+            var pages = new ResponseProgress(target.Instrument, answers, new HashSet<string>()).PageCount;
+            entities.Add(Response.Simulated(study.Id, target.Version.Id, target.Version.Sha256, code, simulated, pages));
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new ResponseImportException(problems);
+        }
+
+        await WriteAsync(db, entities, ct);
+        return entities.Count;
+    }
+
+    private static IEnumerable<string> Check(Study study, Instrument instrument, SimulatedResponse simulated)
+    {
+        if (simulated.CompletedAt < simulated.StartedAt)
+        {
+            yield return "completed before it was started.";
+        }
+
+        if (simulated.Context.Country is { } country && study.Countries.All(c => c.Code != country))
+        {
+            yield return $"country '{country}' is not one of the study's.";
+        }
+
+        if (simulated.Context.PolicyField is { } field && study.PolicyFields.All(f => f.Code != field))
+        {
+            yield return $"policy field '{field}' is not one of the study's.";
+        }
+
+        var items = instrument.Items.ToDictionary(i => i.Code, StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var answer in simulated.Answers)
+        {
+            if (!seen.Add(answer.ItemCode))
+            {
+                yield return $"item '{answer.ItemCode}' is answered twice.";
+            }
+            else if (!items.TryGetValue(answer.ItemCode, out var item))
+            {
+                yield return $"item '{answer.ItemCode}' is not in instrument '{instrument.Key}' {instrument.Version}.";
+            }
+            else if (AnswerValidator.CheckStoredValue(item.Question, answer) is { } problem)
+            {
+                yield return $"item '{answer.ItemCode}': {problem}.";
+            }
+        }
+    }
+
+    /// <summary>Prepared INSERTs on the context's own connection: far faster than change tracking for ~10^6 rows.</summary>
+    private static async Task WriteAsync(CoproSurveyDbContext db, IReadOnlyList<Response> responses, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var dbTransaction = transaction.GetDbTransaction();
+        using var insertResponse = new PreparedInsert(db, typeof(Response), dbTransaction);
+        using var insertAnswer = new PreparedInsert(db, typeof(Answer), dbTransaction);
+        foreach (var response in responses)
+        {
+            ct.ThrowIfCancellationRequested();
+            var responseId = insertResponse.Execute(response, null);
+            foreach (var answer in response.Answers)
+            {
+                insertAnswer.Execute(answer, (nameof(Answer.ResponseId), responseId));
+            }
+        }
+
+        await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>An INSERT of every mapped column but the generated key, with values converted as EF would.</summary>
+    private sealed class PreparedInsert : IDisposable
+    {
+        private readonly DbCommand command;
+        private readonly IReadOnlyList<IProperty> properties;
+
+        public PreparedInsert(CoproSurveyDbContext db, Type clrType, DbTransaction transaction)
+        {
+            var entityType = db.Model.FindEntityType(clrType)!;
+            var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
+            var key = entityType.FindPrimaryKey()!.Properties.Single();
+            properties = entityType.GetProperties().Where(p => p != key && p.GetColumnName(table) is not null).ToList();
+            command = db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = transaction;
+            var columns = string.Join(", ", properties.Select(p => $"\"{p.GetColumnName(table)}\""));
+            var values = string.Join(", ", properties.Select((_, i) => $"@p{i}"));
+            command.CommandText = $"INSERT INTO \"{table.Name}\" ({columns}) VALUES ({values}) RETURNING \"{key.GetColumnName(table)}\";";
+            for (var i = 0; i < properties.Count; i++)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = $"@p{i}";
+                command.Parameters.Add(parameter);
+            }
+
+            command.Prepare();
+        }
+
+        public long Execute(object entity, (string Property, object Value)? overriding)
+        {
+            for (var i = 0; i < properties.Count; i++)
+            {
+                var property = properties[i];
+                var value = overriding is { } o && o.Property == property.Name ? o.Value : property.GetGetter().GetClrValue(entity);
+                var converter = property.GetTypeMapping().Converter;
+                command.Parameters[i].Value = value is null ? DBNull.Value : converter?.ConvertToProvider(value) ?? value;
+            }
+
+            return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        public void Dispose() => command.Dispose();
+    }
 }

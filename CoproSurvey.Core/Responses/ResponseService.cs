@@ -1,27 +1,336 @@
+using System.Text.RegularExpressions;
 using CoproSurvey.Core.Instruments;
 using CoproSurvey.Core.Persistence;
+using CoproSurvey.Core.Studies;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoproSurvey.Core.Responses;
 
-/// <summary>The respondent's path through a questionnaire: entry, consent, pages, completion.</summary>
-public sealed class ResponseService(IDbContextFactory<CoproSurveyDbContext> contextFactory, TimeProvider time)
+/// <summary>
+/// The respondent's path through a questionnaire: entry, consent, pages, completion. Pages are numbered
+/// 1..n among the sections visible given the answers so far. One context per operation.
+/// </summary>
+/// <remarks>
+/// Start errors name the field in <see cref="FieldError.ItemCode"/>: <c>Country</c>, <c>PolicyField</c>,
+/// <c>ServiceUnit</c> or <c>Language</c>; page-level errors have a null item code.
+/// </remarks>
+public sealed partial class ResponseService(IDbContextFactory<CoproSurveyDbContext> contextFactory, TimeProvider time)
 {
-    public Task<SurveyEntry?> GetEntryAsync(string studyKey, Audience audience, CancellationToken ct) =>
-        throw new NotImplementedException(contextFactory.ToString() + time);
+    public const string NotOpenMessage = "This questionnaire is not open for responses.";
+    public const string UnknownCodeMessage = "We could not find a questionnaire with this code. Please check the code.";
+    public const string CompletedMessage = "This questionnaire has already been completed.";
+    public const string PageNotAvailableMessage = "This page is not available yet. Please continue where you left off.";
 
-    public Task<StartResult> StartAsync(string studyKey, Audience audience, RespondentContext context, CancellationToken ct) =>
-        throw new NotImplementedException();
+    private const int MaxAttempts = 4;
 
-    public Task DeclineAsync(string studyKey, Audience audience, RespondentContext context, CancellationToken ct) =>
-        throw new NotImplementedException();
+    /// <summary>The welcome page data; null when the study or audience is unknown or the study is not open.</summary>
+    public async Task<SurveyEntry?> GetEntryAsync(string studyKey, Audience audience, CancellationToken ct)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var (study, version) = await FindOpenAsync(db, studyKey, audience, ct);
+        if (study is null || version is null)
+        {
+            return null;
+        }
 
-    public Task<ResponseState?> GetStateAsync(string resumeCode, CancellationToken ct) =>
-        throw new NotImplementedException();
+        var instrument = InstrumentSnapshots.Get(version.Sha256, version.CanonicalJson);
+        var pages = InstrumentNavigator.VisibleSections(instrument, new Dictionary<string, AnswerValue>()).Count;
+        return new SurveyEntry(
+            study.Key, study.Title, study.Description, audience, instrument.Title, instrument.Introduction,
+            study.Countries, study.PolicyFields, pages);
+    }
 
-    public Task<PageView?> GetPageAsync(string resumeCode, int page, CancellationToken ct) =>
-        throw new NotImplementedException();
+    /// <summary>Consent given: creates the response and returns its resume code (<c>XXXX-XXXX</c>), or the errors.</summary>
+    public async Task<StartResult> StartAsync(string studyKey, Audience audience, RespondentContext context, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await contextFactory.CreateDbContextAsync(ct);
+            var (study, version) = await FindOpenAsync(db, studyKey, audience, ct);
+            if (study is null || version is null)
+            {
+                return new StartResult(null, [new FieldError(null, NotOpenMessage)]);
+            }
 
-    public Task<SubmitResult> SubmitPageAsync(string resumeCode, int page, IReadOnlyDictionary<string, IReadOnlyList<string>> form, CancellationToken ct) =>
-        throw new NotImplementedException();
+            var (clean, errors) = ValidateContext(study, context);
+            if (errors.Count > 0)
+            {
+                return new StartResult(null, errors);
+            }
+
+            var code = ResumeCodes.NewCode();
+            db.Responses.Add(Response.Start(study.Id, version.Id, version.Sha256, audience, code, clean, time.GetUtcNow()));
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return new StartResult(ResumeCodes.Format(code), []);
+            }
+            catch (DbUpdateException ex) when (IsRetryable(ex) && attempt < MaxAttempts)
+            {
+                // A resume code collision (or a locked database): draw again.
+            }
+        }
+    }
+
+    /// <summary>Counts a refusal of consent; stores nothing about the person. Unknown studies are ignored.</summary>
+    public async Task DeclineAsync(string studyKey, Audience audience, RespondentContext context, CancellationToken ct)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var study = await db.Studies.AsNoTracking().SingleOrDefaultAsync(s => s.Key == studyKey, ct);
+        if (study is null || !study.Audiences.Contains(audience))
+        {
+            return;
+        }
+
+        var country = study.Countries.Any(c => c.Code == context.Country) ? context.Country : null;
+        var field = study.PolicyFields.Any(f => f.Code == context.PolicyField) ? context.PolicyField : null;
+        db.ConsentDeclines.Add(ConsentDecline.Create(study.Id, audience, country, field, time.GetUtcNow()));
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Where the response stands; null for an unknown code.</summary>
+    public async Task<ResponseState?> GetStateAsync(string resumeCode, CancellationToken ct)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var loaded = await LoadAsync(db, resumeCode, tracking: false, ct);
+        if (loaded is null)
+        {
+            return null;
+        }
+
+        var progress = loaded.Progress();
+        var response = loaded.Response;
+        var next = response.IsCompleted ? progress.PageCount : progress.NextPage;
+        return new ResponseState(ResumeCodes.Format(response.ResumeCode), loaded.Study.Key, response.Audience, response.IsCompleted, next, progress.PageCount);
+    }
+
+    /// <summary>
+    /// The visible page <paramref name="page"/> with its visible questions and all answers so far, recording that it was shown.
+    /// A page beyond the next one to do yields only <see cref="PageView.RedirectToPage"/>. Null for an unknown code.
+    /// </summary>
+    public async Task<PageView?> GetPageAsync(string resumeCode, int page, CancellationToken ct)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var loaded = await LoadAsync(db, resumeCode, tracking: false, ct);
+        if (loaded is null)
+        {
+            return null;
+        }
+
+        var response = loaded.Response;
+        var progress = loaded.Progress();
+        var code = ResumeCodes.Format(response.ResumeCode);
+        var allowed = response.IsCompleted ? page >= 1 && page <= progress.PageCount : progress.MayVisit(page);
+        if (!allowed)
+        {
+            var target = response.IsCompleted ? progress.PageCount : progress.NextPage;
+            return new PageView(
+                code, loaded.Study.Key, response.Audience, target, progress.PageCount, progress.Pages[target - 1],
+                [], new Dictionary<string, AnswerValue>(), target == progress.PageCount, response.IsCompleted, target);
+        }
+
+        var section = progress.Pages[page - 1];
+        db.PageEvents.Add(PageEvent.Create(response.Id, section.Code, PageEventKind.Shown, time.GetUtcNow()));
+        await db.SaveChangesAsync(ct);
+        return new PageView(
+            code, loaded.Study.Key, response.Audience, page, progress.PageCount, section,
+            InstrumentNavigator.VisibleQuestions(section, loaded.Answers), loaded.Answers,
+            page == progress.PageCount, response.IsCompleted, null);
+    }
+
+    /// <summary>
+    /// Validates and stores one page in a single transaction: answers upserted, answers hidden by conditions removed,
+    /// paradata recorded, completion when it was the last page. Any error changes nothing. The same post twice gives the same state.
+    /// </summary>
+    public async Task<SubmitResult> SubmitPageAsync(
+        string resumeCode, int page, IReadOnlyDictionary<string, IReadOnlyList<string>> form, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await SubmitOnceAsync(resumeCode, page, form, ct);
+            }
+            catch (Exception ex) when (IsRetryable(ex) && attempt < MaxAttempts)
+            {
+                // Two submissions at once: the unique index rejected the second; it re-reads and upserts.
+                await Task.Delay(TimeSpan.FromMilliseconds(20 * attempt), ct);
+            }
+        }
+    }
+
+    private async Task<SubmitResult> SubmitOnceAsync(
+        string resumeCode, int page, IReadOnlyDictionary<string, IReadOnlyList<string>> form, CancellationToken ct)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        // BEGIN IMMEDIATE (the SQLite default here): the write lock is taken before reading, so concurrent
+        // submissions of one response run one after the other and the second sees what the first stored.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var loaded = await LoadAsync(db, resumeCode, tracking: true, ct);
+        if (loaded is null)
+        {
+            return PageError(UnknownCodeMessage, null);
+        }
+
+        var (response, study, instrument) = (loaded.Response, loaded.Study, loaded.Instrument);
+        var progress = loaded.Progress();
+        if (!study.IsOpen)
+        {
+            return PageError(NotOpenMessage, null);
+        }
+
+        if (response.IsCompleted)
+        {
+            return IsRepeatOfStoredPage(loaded, progress, page, form)
+                ? new SubmitResult(true, [], null, true)
+                : PageError(CompletedMessage, null, completed: true);
+        }
+
+        if (!progress.MayVisit(page))
+        {
+            return PageError(PageNotAvailableMessage, progress.NextPage);
+        }
+
+        var section = progress.Pages[page - 1];
+        var validation = AnswerValidator.Validate(section, loaded.Answers, form);
+        if (!validation.IsValid)
+        {
+            return new SubmitResult(false, validation.Errors, page, false);
+        }
+
+        var now = time.GetUtcNow();
+        response.RecordAnswers(validation.Answers, now);
+        response.RemoveAnswers(validation.ClearedItems);
+        response.RemoveAnswers(ResponseProgress.StaleItems(instrument, response.AnswerValues()));
+        response.PageSubmitted(page);
+        db.PageEvents.Add(PageEvent.Create(response.Id, section.Code, PageEventKind.Submitted, now));
+
+        var after = new ResponseProgress(instrument, response.AnswerValues(), loaded.Submitted.Append(section.Code).ToHashSet());
+        var completed = page == after.PageCount && after.AllDone;
+        if (completed)
+        {
+            response.Complete(now);
+        }
+
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return new SubmitResult(true, [], completed ? null : page < after.PageCount ? page + 1 : after.NextPage, completed);
+    }
+
+    /// <summary>A completed response re-posting exactly what is stored (a doubled final submit) is not an error.</summary>
+    private static bool IsRepeatOfStoredPage(
+        LoadedResponse loaded, ResponseProgress progress, int page, IReadOnlyDictionary<string, IReadOnlyList<string>> form)
+    {
+        if (page < 1 || page > progress.PageCount)
+        {
+            return false;
+        }
+
+        var validation = AnswerValidator.Validate(progress.Pages[page - 1], loaded.Answers, form);
+        return validation.IsValid
+            && validation.Answers.All(a => loaded.Answers.TryGetValue(a.ItemCode, out var stored) && stored == a)
+            && validation.ClearedItems.All(c => !loaded.Answers.ContainsKey(c));
+    }
+
+    private static SubmitResult PageError(string message, int? nextPage, bool completed = false) =>
+        new(false, [new FieldError(null, message)], nextPage, completed);
+
+    private static async Task<(Study? Study, InstrumentVersion? Version)> FindOpenAsync(
+        CoproSurveyDbContext db, string studyKey, Audience audience, CancellationToken ct)
+    {
+        var study = await db.Studies.AsNoTracking().SingleOrDefaultAsync(s => s.Key == studyKey, ct);
+        if (study is null || !study.IsOpen || !study.Audiences.Contains(audience))
+        {
+            return (null, null);
+        }
+
+        var version = await db.InstrumentVersions.AsNoTracking()
+            .SingleOrDefaultAsync(v => v.StudyId == study.Id && v.Audience == audience && v.IsCurrent, ct);
+        return (study, version);
+    }
+
+    private static async Task<LoadedResponse?> LoadAsync(CoproSurveyDbContext db, string resumeCode, bool tracking, CancellationToken ct)
+    {
+        var code = ResumeCodes.Normalize(resumeCode);
+        if (code is null)
+        {
+            return null;
+        }
+
+        var responses = tracking ? db.Responses : db.Responses.AsNoTracking();
+        var response = await responses.Include(r => r.Answers).SingleOrDefaultAsync(r => r.ResumeCode == code, ct);
+        if (response is null)
+        {
+            return null;
+        }
+
+        var study = await db.Studies.AsNoTracking().SingleAsync(s => s.Id == response.StudyId, ct);
+        var version = await db.InstrumentVersions.AsNoTracking()
+            .Where(v => v.Id == response.InstrumentVersionId)
+            .Select(v => new { v.Sha256, v.CanonicalJson })
+            .SingleAsync(ct);
+        var submitted = await db.PageEvents
+            .Where(e => e.ResponseId == response.Id && e.Kind == PageEventKind.Submitted)
+            .Select(e => e.SectionCode)
+            .Distinct()
+            .ToListAsync(ct);
+        return new LoadedResponse(
+            response, study, InstrumentSnapshots.Get(version.Sha256, version.CanonicalJson), response.AnswerValues(),
+            submitted.ToHashSet(StringComparer.Ordinal));
+    }
+
+    private static (RespondentContext Clean, List<FieldError> Errors) ValidateContext(Study study, RespondentContext context)
+    {
+        var errors = new List<FieldError>();
+        var country = Blank(context.Country);
+        var field = Blank(context.PolicyField);
+        var unit = Blank(context.ServiceUnit);
+        var language = Blank(context.Language) ?? "en";
+        if (country is null ? study.Countries.Count > 0 : study.Countries.All(c => c.Code != country))
+        {
+            errors.Add(new FieldError(nameof(RespondentContext.Country), "Please choose your country from the list."));
+        }
+
+        if (field is null ? study.PolicyFields.Count > 0 : study.PolicyFields.All(f => f.Code != field))
+        {
+            errors.Add(new FieldError(nameof(RespondentContext.PolicyField), "Please choose your policy field from the list."));
+        }
+
+        if (unit is not null && !ServiceUnitPattern().IsMatch(unit))
+        {
+            errors.Add(new FieldError(
+                nameof(RespondentContext.ServiceUnit),
+                "The service unit may have at most 64 letters, digits, hyphens (-) or underscores (_)."));
+        }
+
+        if (!LanguagePattern().IsMatch(language))
+        {
+            errors.Add(new FieldError(nameof(RespondentContext.Language), "Please choose a language from the list."));
+        }
+
+        return (new RespondentContext(country, field, unit, language), errors);
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    internal static bool IsRetryable(Exception ex) =>
+        ex is SqliteException { SqliteErrorCode: 5 or 6 or 19 }
+        || (ex is DbUpdateException { InnerException: { } inner } && IsRetryable(inner));
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
+    private static partial Regex ServiceUnitPattern();
+
+    [GeneratedRegex("^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")]
+    private static partial Regex LanguagePattern();
+
+    private sealed record LoadedResponse(
+        Response Response,
+        Study Study,
+        Instrument Instrument,
+        IReadOnlyDictionary<string, AnswerValue> Answers,
+        IReadOnlySet<string> Submitted)
+    {
+        public ResponseProgress Progress() => new(Instrument, Answers, Submitted);
+    }
 }

@@ -1,0 +1,65 @@
+namespace CoproSurvey.Core.Responses;
+
+/// <summary>The stored answer to one item of a response; unique per response and item.</summary>
+public sealed class Answer
+{
+    private Answer()
+    {
+    }
+
+    public int Id { get; private set; }
+
+    public int ResponseId { get; private set; }
+
+    public string ItemCode { get; private set; } = "";
+
+    /// <summary>Invariant-culture text as described on <see cref="AnswerValue"/>; null for don't know.</summary>
+    public string? Value { get; private set; }
+
+    public bool DontKnow { get; private set; }
+
+    public DateTimeOffset AnsweredAt { get; private set; }
+
+    internal static Answer Create(AnswerValue value, DateTimeOffset at)
+    {
+        var answer = new Answer { ItemCode = value.ItemCode };
+        answer.Set(value, at);
+        return answer;
+    }
+
+    /// <summary>Takes the new value; returns false (and keeps the time) when it is the same as before.</summary>
+    internal bool Change(AnswerValue value, DateTimeOffset at)
+    {
+        if (value.ItemCode != ItemCode)
+        {
+            throw new InvalidOperationException($"An answer to '{ItemCode}' cannot take a value for '{value.ItemCode}'.");
+        }
+
+        if (Value == value.Value && DontKnow == value.DontKnow)
+        {
+            return false;
+        }
+
+        Set(value, at);
+        return true;
+    }
+
+    public AnswerValue ToValue() => new(ItemCode, Value, DontKnow);
+
+    private void Set(AnswerValue value, DateTimeOffset at)
+    {
+        if (value.DontKnow && value.Value is not null)
+        {
+            throw new ArgumentException($"A don't-know answer to '{value.ItemCode}' cannot carry a value.", nameof(value));
+        }
+
+        if (!value.DontKnow && value.Value is null)
+        {
+            throw new ArgumentException($"The answer to '{value.ItemCode}' has no value.", nameof(value));
+        }
+
+        Value = value.Value;
+        DontKnow = value.DontKnow;
+        AnsweredAt = at;
+    }
+}

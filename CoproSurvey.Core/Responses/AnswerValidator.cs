@@ -1,0 +1,258 @@
+using System.Globalization;
+using CoproSurvey.Core.Instruments;
+
+namespace CoproSurvey.Core.Responses;
+
+/// <summary>The outcome of validating one posted page.</summary>
+/// <param name="Answers">The answers to store, one per answered visible item of the page.</param>
+/// <param name="ClearedItems">Visible items of the page left empty: a stored answer to them is removed.</param>
+/// <param name="Errors">Messages for the respondent; when any, nothing may be stored.</param>
+public sealed record PageValidation(
+    IReadOnlyList<AnswerValue> Answers,
+    IReadOnlyList<string> ClearedItems,
+    IReadOnlyList<FieldError> Errors)
+{
+    public bool IsValid => Errors.Count == 0;
+}
+
+/// <summary>
+/// Server-side validation of a posted page against the instrument: pure, no storage. Form keys are item codes
+/// (matrix rows by row code); keys starting with an underscore (antiforgery token, form handler name) are ignored.
+/// </summary>
+public static class AnswerValidator
+{
+    /// <summary>The posted value meaning "don't know".</summary>
+    public const string DontKnowValue = "dk";
+
+    public const int DefaultShortTextLength = 500;
+
+    public const int DefaultLongTextLength = 4000;
+
+    internal const string UnknownFieldsMessage =
+        "The form contained answers that do not belong on this page. Please check the page and send it again.";
+
+    private const string ChooseOneMessage = "Please choose one of the options.";
+    private const string RequiredMessage = "Please answer this question.";
+    private const string RequiredRowMessage = "Please answer this statement.";
+    private const string NotApplicableMessage = "This question does not apply to your earlier answers; please leave it empty.";
+
+    /// <summary>Validates the form posted for <paramref name="section"/>.</summary>
+    /// <param name="otherAnswers">Stored answers (those to the section's own items are ignored) against which display conditions are evaluated.</param>
+    public static PageValidation Validate(
+        Section section,
+        IReadOnlyDictionary<string, AnswerValue> otherAnswers,
+        IReadOnlyDictionary<string, IReadOnlyList<string>> form)
+    {
+        var errors = new List<FieldError>();
+        var questionOf = section.Questions
+            .SelectMany(q => q.ItemCodes.Select(code => (code, q)))
+            .ToDictionary(x => x.code, x => x.q, StringComparer.Ordinal);
+
+        if (form.Keys.Any(k => !k.StartsWith('_') && !questionOf.ContainsKey(k)))
+        {
+            errors.Add(new FieldError(null, UnknownFieldsMessage));
+        }
+
+        var parsed = new Dictionary<string, AnswerValue>(StringComparer.Ordinal);
+        foreach (var (code, question) in questionOf)
+        {
+            var posted = form.TryGetValue(code, out var values) ? NonEmpty(values) : [];
+            if (posted.Count == 0)
+            {
+                continue;
+            }
+
+            var (answer, error) = Parse(code, question, posted);
+            if (error is not null)
+            {
+                errors.Add(new FieldError(code, error));
+            }
+            else
+            {
+                parsed[code] = answer!;
+            }
+        }
+
+        // Conditions may refer to earlier questions on the same page, so visibility uses what was just posted.
+        var merged = otherAnswers
+            .Where(a => !questionOf.ContainsKey(a.Key))
+            .Concat(parsed)
+            .ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal);
+        var visible = InstrumentNavigator.VisibleQuestions(section, merged).ToHashSet();
+
+        var answers = new List<AnswerValue>();
+        var cleared = new List<string>();
+        foreach (var question in section.Questions)
+        {
+            foreach (var code in question.ItemCodes)
+            {
+                var answered = parsed.TryGetValue(code, out var answer);
+                var postedAnything = form.TryGetValue(code, out var values) && NonEmpty(values).Count > 0;
+                if (!visible.Contains(question))
+                {
+                    if (postedAnything)
+                    {
+                        errors.Add(new FieldError(code, NotApplicableMessage));
+                    }
+
+                    continue;
+                }
+
+                if (answered)
+                {
+                    answers.Add(answer!);
+                }
+                else if (!postedAnything)
+                {
+                    cleared.Add(code);
+                    if (question.Required)
+                    {
+                        errors.Add(new FieldError(code, question.Type == QuestionType.LikertMatrix ? RequiredRowMessage : RequiredMessage));
+                    }
+                }
+            }
+        }
+
+        return new PageValidation(answers, cleared, errors);
+    }
+
+    /// <summary>Checks a value as it would be stored (e.g. from the demo simulator); returns the problem or null.</summary>
+    internal static string? CheckStoredValue(Question question, AnswerValue value)
+    {
+        List<string> posted = value switch
+        {
+            { DontKnow: true, Value: null } => [DontKnowValue],
+            { DontKnow: false, Value: { } v } when question.Type == QuestionType.MultipleChoice => [.. v.Split(AnswerValue.MultipleChoiceSeparator)],
+            { DontKnow: false, Value: { } v } => [v],
+            _ => [],
+        };
+        if (posted.Count == 0)
+        {
+            return "a don't-know answer must have no value, any other answer a value";
+        }
+
+        var (parsed, error) = Parse(value.ItemCode, question, posted);
+        return error ?? (parsed == value ? null : $"'{value.Value}' is not in stored form (expected '{parsed!.Value}')");
+    }
+
+    private static List<string> NonEmpty(IReadOnlyList<string> values) =>
+        values.Where(v => !string.IsNullOrWhiteSpace(v)).ToList();
+
+    private static (AnswerValue? Answer, string? Error) Parse(string code, Question question, List<string> posted) =>
+        question.Type switch
+        {
+            QuestionType.Likert or QuestionType.LikertMatrix => ParseScalePoint(code, question.ResponseScale, posted),
+            QuestionType.SingleChoice => ParseSingleChoice(code, question, posted),
+            QuestionType.MultipleChoice => ParseMultipleChoice(code, question, posted),
+            QuestionType.Numeric => ParseNumber(code, question.Numeric, posted),
+            QuestionType.ShortText => ParseText(code, posted, question.MaxLength ?? DefaultShortTextLength, multiline: false),
+            QuestionType.LongText => ParseText(code, posted, question.MaxLength ?? DefaultLongTextLength, multiline: true),
+            _ => (null, ChooseOneMessage),
+        };
+
+    private static (AnswerValue?, string?) ParseScalePoint(string code, ResponseScale? scale, List<string> posted)
+    {
+        if (posted.Count != 1 || scale is null)
+        {
+            return (null, ChooseOneMessage);
+        }
+
+        var value = posted[0].Trim();
+        if (string.Equals(value, DontKnowValue, StringComparison.OrdinalIgnoreCase) && scale.DontKnowLabel is not null)
+        {
+            return (new AnswerValue(code, null, DontKnow: true), null);
+        }
+
+        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var point) && scale.Points.Any(p => p.Value == point)
+            ? (new AnswerValue(code, point.ToString(CultureInfo.InvariantCulture)), null)
+            : (null, ChooseOneMessage);
+    }
+
+    private static (AnswerValue?, string?) ParseSingleChoice(string code, Question question, List<string> posted)
+    {
+        if (posted.Count != 1)
+        {
+            return (null, "Please choose only one of the options.");
+        }
+
+        var value = posted[0].Trim();
+        return question.Options.Any(o => o.Code == value) ? (new AnswerValue(code, value), null) : (null, ChooseOneMessage);
+    }
+
+    private static (AnswerValue?, string?) ParseMultipleChoice(string code, Question question, List<string> posted)
+    {
+        var chosen = posted.Select(v => v.Trim()).ToList();
+        if (chosen.Any(c => question.Options.All(o => o.Code != c)))
+        {
+            return (null, "Please choose only from the options shown.");
+        }
+
+        if (chosen.Distinct(StringComparer.Ordinal).Count() != chosen.Count)
+        {
+            return (null, "Each option can be chosen only once.");
+        }
+
+        var inInstrumentOrder = question.Options.Where(o => chosen.Contains(o.Code)).Select(o => o.Code);
+        return (new AnswerValue(code, string.Join(AnswerValue.MultipleChoiceSeparator, inInstrumentOrder)), null);
+    }
+
+    private static (AnswerValue?, string?) ParseNumber(string code, NumericBounds? bounds, List<string> posted)
+    {
+        var integerOnly = bounds?.IntegerOnly ?? false;
+        var rangeMessage = NumberMessage(bounds);
+        if (posted.Count != 1)
+        {
+            return (null, rangeMessage);
+        }
+
+        var text = posted[0].Trim();
+        if (!text.Contains('.') && text.Count(c => c == ',') == 1)
+        {
+            text = text.Replace(',', '.');
+        }
+
+        if (!decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number)
+            || (integerOnly && decimal.Truncate(number) != number)
+            || number < bounds?.Min
+            || number > bounds?.Max)
+        {
+            return (null, rangeMessage);
+        }
+
+        return (new AnswerValue(code, number.ToString("G29", CultureInfo.InvariantCulture)), null);
+    }
+
+    /// <summary>"Enter a whole number between 0 and 120." and its variants for open bounds.</summary>
+    internal static string NumberMessage(NumericBounds? bounds)
+    {
+        var kind = bounds?.IntegerOnly == true ? "a whole number" : "a number";
+        static string F(decimal d) => d.ToString("G29", CultureInfo.InvariantCulture);
+        return (bounds?.Min, bounds?.Max) switch
+        {
+            ({ } min, { } max) => $"Enter {kind} between {F(min)} and {F(max)}.",
+            ({ } min, null) => $"Enter {kind} of at least {F(min)}.",
+            (null, { } max) => $"Enter {kind} of at most {F(max)}.",
+            _ => $"Enter {kind}.",
+        };
+    }
+
+    private static (AnswerValue?, string?) ParseText(string code, List<string> posted, int maxLength, bool multiline)
+    {
+        if (posted.Count != 1)
+        {
+            return (null, "Please enter a single answer.");
+        }
+
+        var text = posted[0].Replace("\r\n", "\n").Trim();
+        if (text.Any(c => char.IsControl(c) && !(multiline && c == '\n')))
+        {
+            return (null, multiline
+                ? "Please remove special characters such as tabs from your answer."
+                : "Please keep your answer on one line, without special characters such as tabs.");
+        }
+
+        return text.Length > maxLength
+            ? (null, $"Please shorten your answer to at most {maxLength} characters (it has {text.Length}).")
+            : (new AnswerValue(code, text), null);
+    }
+}

@@ -1,0 +1,157 @@
+using CoproSurvey.Core.Instruments;
+
+namespace CoproSurvey.Core.Responses;
+
+/// <summary>
+/// One respondent's answers to one instrument version. Answers change only through
+/// <see cref="RecordAnswers"/> and <see cref="RemoveAnswers"/>, and not at all once completed.
+/// </summary>
+public sealed class Response
+{
+    private readonly List<Answer> answers = [];
+
+    private Response()
+    {
+    }
+
+    public int Id { get; private set; }
+
+    public int StudyId { get; private set; }
+
+    public int InstrumentVersionId { get; private set; }
+
+    /// <summary>The SHA-256 of the instrument the respondent was given, copied so exports need no join.</summary>
+    public string InstrumentSha256 { get; private set; } = "";
+
+    public Audience Audience { get; private set; }
+
+    /// <summary>Eight characters of <see cref="ResumeCodes.Alphabet"/>, stored without the dash.</summary>
+    public string ResumeCode { get; private set; } = "";
+
+    public string? Country { get; private set; }
+
+    public string? PolicyField { get; private set; }
+
+    public string? ServiceUnit { get; private set; }
+
+    public string Language { get; private set; } = "en";
+
+    public DateTimeOffset StartedAt { get; private set; }
+
+    public DateTimeOffset? CompletedAt { get; private set; }
+
+    /// <summary>The visible page number last submitted (0 before the first submission).</summary>
+    public int LastPage { get; private set; }
+
+    /// <summary>True for generated demo data; analyses and exports can leave these out.</summary>
+    public bool IsSimulated { get; private set; }
+
+    public bool IsCompleted => CompletedAt is not null;
+
+    public IReadOnlyCollection<Answer> Answers => answers;
+
+    public static Response Start(
+        int studyId,
+        int instrumentVersionId,
+        string instrumentSha256,
+        Audience audience,
+        string resumeCode,
+        RespondentContext context,
+        DateTimeOffset at)
+    {
+        if (!ResumeCodes.IsNormalized(resumeCode))
+        {
+            throw new ArgumentException($"'{resumeCode}' is not a normalised resume code.", nameof(resumeCode));
+        }
+
+        return new Response
+        {
+            StudyId = studyId,
+            InstrumentVersionId = instrumentVersionId,
+            InstrumentSha256 = instrumentSha256,
+            Audience = audience,
+            ResumeCode = resumeCode,
+            Country = context.Country,
+            PolicyField = context.PolicyField,
+            ServiceUnit = string.IsNullOrEmpty(context.ServiceUnit) ? null : context.ServiceUnit,
+            Language = context.Language,
+            StartedAt = at,
+        };
+    }
+
+    /// <summary>The answers as the instrument logic sees them, keyed by item code.</summary>
+    public IReadOnlyDictionary<string, AnswerValue> AnswerValues() =>
+        answers.ToDictionary(a => a.ItemCode, a => a.ToValue(), StringComparer.Ordinal);
+
+    /// <summary>Inserts or updates answers; an unchanged answer keeps its time. Returns whether anything changed.</summary>
+    public bool RecordAnswers(IEnumerable<AnswerValue> values, DateTimeOffset at)
+    {
+        EnsureOpen();
+        var changed = false;
+        foreach (var value in values)
+        {
+            var existing = answers.FirstOrDefault(a => a.ItemCode == value.ItemCode);
+            if (existing is null)
+            {
+                answers.Add(Answer.Create(value, at));
+                changed = true;
+            }
+            else
+            {
+                changed |= existing.Change(value, at);
+            }
+        }
+
+        return changed;
+    }
+
+    /// <summary>Removes the answers to the given items (cleared by the respondent or hidden by a condition).</summary>
+    public bool RemoveAnswers(IEnumerable<string> itemCodes)
+    {
+        EnsureOpen();
+        var codes = itemCodes.ToHashSet(StringComparer.Ordinal);
+        return answers.RemoveAll(a => codes.Contains(a.ItemCode)) > 0;
+    }
+
+    public void PageSubmitted(int page)
+    {
+        EnsureOpen();
+        LastPage = page;
+    }
+
+    public void Complete(DateTimeOffset at)
+    {
+        EnsureOpen();
+        if (at < StartedAt)
+        {
+            throw new ArgumentOutOfRangeException(nameof(at), at, "A response cannot be completed before it was started.");
+        }
+
+        CompletedAt = at;
+    }
+
+    /// <summary>A complete simulated response for demo data, with its answers.</summary>
+    internal static Response Simulated(
+        int studyId,
+        int instrumentVersionId,
+        string instrumentSha256,
+        string resumeCode,
+        SimulatedResponse simulated,
+        int lastPage)
+    {
+        var response = Start(studyId, instrumentVersionId, instrumentSha256, simulated.Audience, resumeCode, simulated.Context, simulated.StartedAt);
+        response.IsSimulated = true;
+        response.RecordAnswers(simulated.Answers, simulated.CompletedAt);
+        response.LastPage = lastPage;
+        response.Complete(simulated.CompletedAt);
+        return response;
+    }
+
+    private void EnsureOpen()
+    {
+        if (IsCompleted)
+        {
+            throw new InvalidOperationException($"Response {ResumeCode} is completed; its answers can no longer change.");
+        }
+    }
+}

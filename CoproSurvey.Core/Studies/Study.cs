@@ -1,0 +1,61 @@
+using CoproSurvey.Core.Instruments;
+
+namespace CoproSurvey.Core.Studies;
+
+/// <summary>A study as stored: the persisted form of a <see cref="StudyDefinition"/>, refreshed from its file at start-up.</summary>
+public sealed class Study
+{
+    private Study()
+    {
+    }
+
+    public int Id { get; private set; }
+
+    public string Key { get; private set; } = "";
+
+    public string Title { get; private set; } = "";
+
+    public string Description { get; private set; } = "";
+
+    public StudyStatus Status { get; private set; }
+
+    public IReadOnlyList<Country> Countries { get; private set; } = [];
+
+    public IReadOnlyList<PolicyField> PolicyFields { get; private set; } = [];
+
+    /// <summary>The audiences the study has an instrument for, in enum order.</summary>
+    public IReadOnlyList<Audience> Audiences { get; private set; } = [];
+
+    public bool IsOpen => Status == StudyStatus.Open;
+
+    public static Study Create(StudyDefinition definition)
+    {
+        var study = new Study { Key = definition.Key };
+        study.UpdateFrom(definition);
+        return study;
+    }
+
+    /// <summary>Takes over everything but the key from the study file; returns whether anything changed.</summary>
+    public bool UpdateFrom(StudyDefinition definition)
+    {
+        if (definition.Key != Key)
+        {
+            throw new InvalidOperationException($"Study '{Key}' cannot take the definition of study '{definition.Key}'.");
+        }
+
+        var audiences = definition.InstrumentFiles.Keys.Order().ToList();
+        var changed = Title != definition.Title
+            || Description != definition.Description
+            || Status != definition.Status
+            || !Countries.SequenceEqual(definition.Countries)
+            || !PolicyFields.SequenceEqual(definition.PolicyFields)
+            || !Audiences.SequenceEqual(audiences);
+        Title = definition.Title;
+        Description = definition.Description;
+        Status = definition.Status;
+        Countries = [.. definition.Countries];
+        PolicyFields = [.. definition.PolicyFields];
+        Audiences = audiences;
+        return changed;
+    }
+}
