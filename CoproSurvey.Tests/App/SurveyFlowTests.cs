@@ -1,0 +1,279 @@
+using System.Net;
+using CoproSurvey.Core.Instruments;
+using CoproSurvey.Core.Responses;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoproSurvey.Tests.App;
+
+/// <summary>The respondent flow over HTTP, through the real forms, antiforgery and redirects.</summary>
+public sealed class SurveyFlowTests(SurveyAppFactory app) : IClassFixture<SurveyAppFactory>
+{
+    private static readonly ValidAnswers Citizen = ValidAnswers.ForShippedInstrument(Audience.Citizen);
+
+    [Fact]
+    public async Task CitizenQuestionnaire_IsCompletedAndStored_WhenEveryPageIsAnsweredThroughTheForms()
+    {
+        using var client = app.CreateFormClient();
+        var page = await StartAsync(client, "?unit=GENT-01");
+        var code = ResumeCodeOf(page);
+        var posted = new Dictionary<string, string>();
+        var visited = new List<string>();
+
+        for (var guard = 0; !page.Path.EndsWith("/done", StringComparison.Ordinal) && guard < 30; guard++)
+        {
+            Assert.Equal(HttpStatusCode.OK, page.Status);
+            Assert.Empty(page.Document.QuerySelectorAll(".error-summary"));
+            visited.Add(page.Path);
+            foreach (var item in ValidAnswers.ItemCodesOn(page))
+            {
+                posted[item] = Citizen.StoredValue(item);
+            }
+
+            page = await client.SubmitAsync(page, "page", Citizen.ForPage(page));
+        }
+
+        Assert.EndsWith($"/r/{code}/done", page.Path);
+        Assert.Contains("Thank you for taking part", page.Text);
+        Assert.Equal(Enumerable.Range(1, visited.Count), visited.Select(p => int.Parse(p.Split('/')[^1])));
+        Assert.Equal(Citizen.Instrument.Sections.Count, visited.Count); // ticking health, education and care shows the conditional page
+        var response = await LoadAsync(code);
+        Assert.NotNull(response.CompletedAt);
+        Assert.Equal("BE", response.Country);
+        Assert.Equal("public-safety", response.PolicyField);
+        Assert.Equal("GENT-01", response.ServiceUnit);
+        Assert.Equal(
+            posted.OrderBy(p => p.Key, StringComparer.Ordinal).ToList(),
+            response.Answers.Select(a => KeyValuePair.Create(a.ItemCode, a.Value!)).OrderBy(p => p.Key, StringComparer.Ordinal).ToList());
+        Assert.DoesNotContain(response.Answers, a => a.DontKnow);
+    }
+
+    [Fact]
+    public async Task QuestionnairePage_RedirectsCompletedResponseToThankYou_WhenPageRequestedAgain()
+    {
+        using var client = app.CreateFormClient();
+        var page = await StartAsync(client);
+        var code = ResumeCodeOf(page);
+        while (!page.Path.EndsWith("/done", StringComparison.Ordinal))
+        {
+            page = await client.SubmitAsync(page, "page", Citizen.ForPage(page));
+        }
+
+        var again = await client.GetAsync($"/r/{code}/1");
+        var resumed = await client.GetAsync($"/r/{code}");
+
+        Assert.EndsWith("/done", again.Path);
+        Assert.EndsWith("/done", resumed.Path);
+    }
+
+    [Fact]
+    public async Task QuestionnairePage_RejectsTamperedPostsAndStoresNothing_WhenValuesAreInvalid()
+    {
+        using var client = app.CreateFormClient();
+        var first = await StartAsync(client);
+        var code = ResumeCodeOf(first);
+        var valid = Citizen.ForPage(first);
+        var before = await SnapshotAsync(code);
+
+        var unknownOption = await client.SubmitAsync(first, "page", Replace(valid, "c_sat", "9"));
+        var otherPageField = await client.SubmitAsync(first, "page", [.. valid, KeyValuePair.Create("c_hours", "12")]);
+        var unknownField = await client.SubmitAsync(first, "page", [.. valid, KeyValuePair.Create("not_an_item", "1")]);
+        var pageAhead = await client.SubmitAsync(first, "page", valid, to: $"/r/{code}/4");
+        var noToken = await client.SubmitAsync(first, "page", valid, withAntiforgery: false);
+
+        Assert.Equal(HttpStatusCode.OK, unknownOption.Status);
+        Assert.Contains("c_sat", unknownOption.Document.QuerySelector(".error-summary a")!.GetAttribute("href"));
+        Assert.Equal("true", unknownOption.Document.QuerySelector("input[name=c_sat]")!.GetAttribute("aria-invalid"));
+        Assert.NotEmpty(otherPageField.Document.QuerySelectorAll(".error-summary li"));
+        Assert.NotEmpty(unknownField.Document.QuerySelectorAll(".error-summary li"));
+        Assert.EndsWith($"/r/{code}/1", pageAhead.Path);
+        Assert.Equal(HttpStatusCode.BadRequest, noToken.Status);
+        Assert.Equal(before, await SnapshotAsync(code));
+    }
+
+    [Fact]
+    public async Task QuestionnairePage_KeepsPostedValuesAndLinksErrors_WhenRequiredAnswerMissing()
+    {
+        using var client = app.CreateFormClient();
+        var first = await StartAsync(client);
+        var code = ResumeCodeOf(first);
+        var partial = Citizen.ForPage(first).Where(f => f.Key != "c_sat").ToList();
+
+        var rejected = await client.SubmitAsync(first, "page", partial);
+
+        Assert.Equal(HttpStatusCode.OK, rejected.Status);
+        Assert.EndsWith($"/r/{code}/1", rejected.Path);
+        var summary = rejected.Document.QuerySelector(".error-summary")!;
+        Assert.Equal("alert", summary.GetAttribute("role"));
+        Assert.Equal($"/r/{code}/1#q-c_sat-1", summary.QuerySelector("a")!.GetAttribute("href"));
+        var errorId = rejected.Document.QuerySelector("fieldset.question-likert .question-error")!.Id!;
+        Assert.Contains(errorId, rejected.Document.QuerySelector("input[name=c_sat]")!.GetAttribute("aria-describedby"));
+        var kept = partial.First(f => f.Key == "c_reach_info");
+        Assert.NotNull(rejected.Document.QuerySelector($"input[name={kept.Key}][value='{kept.Value}'][checked]"));
+        Assert.Empty((await LoadAsync(code)).Answers);
+    }
+
+    [Fact]
+    public async Task QuestionnairePage_RejectsOutOfRangeNumberAndStoresNothing_OnLastPage()
+    {
+        using var client = app.CreateFormClient();
+        var page = await StartAsync(client);
+        var code = ResumeCodeOf(page);
+        while (!ValidAnswers.ItemCodesOn(page).Contains("c_hours"))
+        {
+            page = await client.SubmitAsync(page, "page", Citizen.ForPage(page));
+        }
+
+        var before = await SnapshotAsync(code);
+
+        var rejected = await client.SubmitAsync(page, "page", Replace(Citizen.ForPage(page), "c_hours", "500"));
+
+        Assert.Equal(page.Path, rejected.Path);
+        Assert.Equal("500", rejected.Document.QuerySelector("input[name=c_hours]")!.GetAttribute("value"));
+        Assert.NotNull(rejected.Document.QuerySelector("#err-c_hours"));
+        Assert.Equal(before, await SnapshotAsync(code));
+        Assert.Null((await LoadAsync(code)).CompletedAt);
+    }
+
+    [Fact]
+    public async Task QuestionnairePage_RedirectsToNextPage_WhenRespondentSkipsAhead()
+    {
+        using var client = app.CreateFormClient();
+        var first = await StartAsync(client);
+        var code = ResumeCodeOf(first);
+
+        var ahead = await client.GetAsync($"/r/{code}/5");
+
+        Assert.EndsWith($"/r/{code}/1", ahead.Path);
+    }
+
+    [Fact]
+    public async Task EntryPage_OffersToContinue_WhenResumeCookieHoldsAnUnfinishedResponse()
+    {
+        using var client = app.CreateFormClient();
+        var first = await StartAsync(client);
+        var code = ResumeCodeOf(first);
+        await client.SubmitAsync(first, "page", Citizen.ForPage(first));
+
+        var entry = await client.GetAsync("/s/coproduction/citizen");
+        var resumed = await client.GetAsync(entry.Document.QuerySelector("a.btn[href^='/r/']")!.GetAttribute("href")!);
+
+        Assert.Contains("Continue where you left off", entry.Text);
+        Assert.EndsWith($"/r/{code}/2", resumed.Path);
+    }
+
+    [Fact]
+    public async Task EntryPage_StoresOnlyACountedDecline_WhenConsentRefused()
+    {
+        using var client = app.CreateFormClient();
+        var entry = await client.GetAsync("/s/coproduction/professional?country=NL");
+        var declinesBefore = await app.QueryAsync(db => db.ConsentDeclines.CountAsync());
+        var responsesBefore = await app.QueryAsync(db => db.Responses.CountAsync());
+
+        var declined = await client.SubmitAsync(entry, "consent", [KeyValuePair.Create("choice", "decline")]);
+
+        Assert.EndsWith("/s/coproduction/professional/declined", declined.Path);
+        Assert.Equal(declinesBefore + 1, await app.QueryAsync(db => db.ConsentDeclines.CountAsync()));
+        Assert.Equal(responsesBefore, await app.QueryAsync(db => db.Responses.CountAsync()));
+    }
+
+    [Fact]
+    public async Task EntryPage_ShowsErrorsAndStartsNothing_WhenContextMissing()
+    {
+        using var client = app.CreateFormClient();
+        var entry = await client.GetAsync("/s/coproduction/citizen");
+        var responsesBefore = await app.QueryAsync(db => db.Responses.CountAsync());
+
+        var rejected = await client.SubmitAsync(entry, "consent", [KeyValuePair.Create("choice", "agree")]);
+
+        Assert.Equal(HttpStatusCode.OK, rejected.Status);
+        Assert.EndsWith("/s/coproduction/citizen", rejected.Path);
+        Assert.Equal(["/s/coproduction/citizen#country", "/s/coproduction/citizen#field"],
+            rejected.Document.QuerySelectorAll(".error-summary a").Select(a => a.GetAttribute("href")));
+        Assert.Equal(responsesBefore, await app.QueryAsync(db => db.Responses.CountAsync()));
+    }
+
+    [Fact]
+    public async Task EntryPage_AsksOnlyForContextTheLinkDoesNotCarry_Always()
+    {
+        using var client = app.CreateFormClient();
+
+        var withBoth = await client.GetAsync("/s/coproduction/citizen?country=DE&field=health");
+        var withCountry = await client.GetAsync("/s/coproduction/citizen?country=DE");
+        var withBadCountry = await client.GetAsync("/s/coproduction/citizen?country=XX");
+
+        Assert.Empty(withBoth.Document.QuerySelectorAll("select"));
+        Assert.Equal(["field"], withCountry.Document.QuerySelectorAll("select").Select(s => s.Id));
+        Assert.Equal(["country", "field"], withBadCountry.Document.QuerySelectorAll("select").Select(s => s.Id));
+    }
+
+    [Fact]
+    public async Task ResumePage_SendsCodeInAnyCaseWithoutDashToNextPage_WhenCodeKnown()
+    {
+        using var client = app.CreateFormClient();
+        var first = await StartAsync(client);
+        var code = ResumeCodeOf(first);
+
+        var resumed = await client.GetAsync($"/resume?code={code.Replace("-", "").ToLowerInvariant()}");
+        var unknown = await client.GetAsync("/resume?code=ZZZZ-ZZZZ");
+
+        Assert.EndsWith($"/r/{code}/1", resumed.Path);
+        Assert.Equal(HttpStatusCode.OK, unknown.Status);
+        Assert.Contains("could not find", unknown.Document.QuerySelector("#resume-code-error")!.TextContent);
+    }
+
+    [Theory]
+    [InlineData("/s/no-such-study/citizen")]
+    [InlineData("/s/coproduction/tourist")]
+    [InlineData("/r/ZZZZ-ZZZZ")]
+    [InlineData("/r/ZZZZ-ZZZZ/1")]
+    [InlineData("/r/ZZZZ-ZZZZ/done")]
+    [InlineData("/no/such/page")]
+    public async Task UnknownAddress_Returns404WithNotFoundPage(string path)
+    {
+        using var client = app.CreateFormClient();
+
+        var page = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.NotFound, page.Status);
+        Assert.Contains("Page not found", page.Text);
+    }
+
+    [Fact]
+    public async Task HomePage_LinksEveryAudienceOfTheOpenStudy_Always()
+    {
+        using var client = app.CreateFormClient();
+
+        var home = await client.GetAsync("/");
+
+        var links = home.Document.QuerySelectorAll("a[href^='/s/']").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Equal(["/s/coproduction/citizen", "/s/coproduction/professional"], links);
+        Assert.NotNull(home.Document.QuerySelector("form[action='/resume'] input[name=code]"));
+    }
+
+    private static async Task<HtmlPage> StartAsync(HtmlFormClient client, string query = "")
+    {
+        var entry = await client.GetAsync("/s/coproduction/citizen" + query);
+        Assert.Equal(HttpStatusCode.OK, entry.Status);
+        var first = await client.SubmitAsync(entry, "consent",
+            [KeyValuePair.Create("country", "BE"), KeyValuePair.Create("field", "public-safety"), KeyValuePair.Create("choice", "agree")]);
+        Assert.Matches(@"^/r/[A-Z2-9]{4}-[A-Z2-9]{4}/1$", first.Path);
+        return first;
+    }
+
+    private static string ResumeCodeOf(HtmlPage page) => page.Path.Split('/')[2];
+
+    private static List<KeyValuePair<string, string>> Replace(IEnumerable<KeyValuePair<string, string>> fields, string key, string value) =>
+        [.. fields.Where(f => f.Key != key), KeyValuePair.Create(key, value)];
+
+    private Task<Response> LoadAsync(string code) =>
+        app.QueryAsync(db => db.Responses.Include(r => r.Answers).AsNoTracking().SingleAsync(r => r.ResumeCode == ResumeCodes.Normalize(code)));
+
+    /// <summary>Everything a submission could change: progress, completion, answers, paradata of submissions.</summary>
+    private async Task<string> SnapshotAsync(string code)
+    {
+        var response = await LoadAsync(code);
+        var submitted = await app.QueryAsync(db => db.PageEvents.CountAsync(e => e.ResponseId == response.Id && e.Kind == PageEventKind.Submitted));
+        var answers = string.Join("|", response.Answers.OrderBy(a => a.ItemCode, StringComparer.Ordinal).Select(a => $"{a.ItemCode}={a.Value}/{a.DontKnow}"));
+        return $"last={response.LastPage} completed={response.CompletedAt} submitted={submitted} answers={answers}";
+    }
+}

@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace CoproSurvey.Tests.Browser;
+
+/// <summary>
+/// The built web app running as a separate process (<c>dotnet CoproSurvey.App.dll --urls ...</c>) on a database of
+/// the test's choosing, so that a test can kill it and start it again on the same data.
+/// </summary>
+public sealed class AppProcess : IAsyncDisposable
+{
+    private const string ReadyLine = "CoproSurvey is running at";
+    private readonly Process process;
+    private readonly StringBuilder output = new();
+
+    private AppProcess(Process process) => this.process = process;
+
+    public string Output
+    {
+        get
+        {
+            lock (output)
+            {
+                return output.ToString();
+            }
+        }
+    }
+
+    /// <summary>Starts the app on <paramref name="baseUrl"/> with the SQLite file <paramref name="databasePath"/>; returns once it listens.</summary>
+    public static async Task<AppProcess> StartAsync(string baseUrl, string databasePath)
+    {
+        var dll = FindAppDll();
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(dll);
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add(baseUrl);
+        start.Environment["ConnectionStrings__CoproSurvey"] = $"Data Source={databasePath}";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+
+        var app = new AppProcess(Process.Start(start) ?? throw new InvalidOperationException($"Could not start {dll}."));
+        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        app.process.OutputDataReceived += (_, e) => app.Append(e.Data, ready);
+        app.process.ErrorDataReceived += (_, e) => app.Append(e.Data, ready);
+        app.process.BeginOutputReadLine();
+        app.process.BeginErrorReadLine();
+
+        var exited = app.process.WaitForExitAsync();
+        var first = await Task.WhenAny(ready.Task, exited, Task.Delay(TimeSpan.FromSeconds(120)));
+        if (first != ready.Task)
+        {
+            await app.DisposeAsync();
+            throw new InvalidOperationException($"The app did not start on {baseUrl}. Output:\n{app.Output}");
+        }
+
+        return app;
+    }
+
+    /// <summary>Ends the process at once, as a crash or power cut would.</summary>
+    public async Task KillAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+        }
+
+        await process.WaitForExitAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        process.Dispose();
+    }
+
+    /// <summary>A free loopback port, as an http base address.</summary>
+    public static string FreeLocalUrl()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}";
+    }
+
+    private void Append(string? line, TaskCompletionSource ready)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (output)
+        {
+            output.AppendLine(line);
+        }
+
+        if (line.Contains(ReadyLine, StringComparison.Ordinal))
+        {
+            ready.TrySetResult();
+        }
+    }
+
+    // The app's own build output (bin/<Configuration>/net10.0 of CoproSurvey.App), found from the test's output folder.
+    private static string FindAppDll()
+    {
+        var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var (framework, configuration) = (testOutput.Name, testOutput.Parent!.Name);
+        for (var dir = testOutput; dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "CoproSurvey.sln")))
+            {
+                var dll = Path.Combine(dir.FullName, "CoproSurvey.App", "bin", configuration, framework, "CoproSurvey.App.dll");
+                return File.Exists(dll) ? dll : throw new FileNotFoundException($"Build the app first: {dll} is missing.", dll);
+            }
+        }
+
+        throw new DirectoryNotFoundException($"No CoproSurvey.sln above {testOutput.FullName}.");
+    }
+}

@@ -1,0 +1,234 @@
+using System.Text.RegularExpressions;
+using CoproSurvey.App.Components.Survey;
+using CoproSurvey.Core.Instruments;
+using CoproSurvey.Core.Persistence;
+using CoproSurvey.Core.Responses;
+using CoproSurvey.Tests.App;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+
+namespace CoproSurvey.Tests.Browser;
+
+/// <summary>The respondent flow in a real browser against the app running as its own process.</summary>
+public sealed partial class RespondentBrowserTests : IAsyncLifetime
+{
+    private static readonly ValidAnswers Citizen = ValidAnswers.ForShippedInstrument(Audience.Citizen);
+    private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"coprosurvey-browser-{Guid.NewGuid():N}.db");
+    private readonly string baseUrl = AppProcess.FreeLocalUrl();
+    private IPlaywright? playwright;
+    private IBrowser? browser;
+
+    [ChromiumFact]
+    public async Task CitizenQuestionnaire_ResumesAtRightPageWithAnswers_WhenServerKilledHalfway()
+    {
+        var app = await AppProcess.StartAsync(baseUrl, databasePath);
+        var page = await NewPageAsync(390, 844);
+        await StartCitizenQuestionnaireAsync(page);
+        var code = CodeOf(page.Url);
+        for (var n = 1; n <= 3; n++)
+        {
+            await AnswerAndSubmitAsync(page);
+        }
+
+        await Expect(page).ToHaveURLAsync(new Regex($"/r/{code}/4$"));
+
+        await app.KillAsync();
+        await app.DisposeAsync();
+        app = await AppProcess.StartAsync(baseUrl, databasePath);
+        try
+        {
+            await page.ReloadAsync();
+            await Expect(page.Locator(".survey-progress-text")).ToHaveTextAsync($"Page 4 of {Citizen.Instrument.Sections.Count}");
+            await page.GotoAsync($"{baseUrl}/r/{code}");
+            await Expect(page).ToHaveURLAsync(new Regex($"/r/{code}/4$"));
+
+            await page.GetByRole(AriaRole.Link, new() { Name = "Back", Exact = true }).ClickAsync();
+            await Expect(page).ToHaveURLAsync(new Regex($"/r/{code}/3$"));
+            await Expect(page.Locator(".survey-progress-text")).ToHaveTextAsync(new Regex("^Page 3 of"));
+            var pageThreeItems = await ItemCodesAsync(page);
+            Assert.NotEmpty(pageThreeItems);
+            foreach (var item in pageThreeItems)
+            {
+                foreach (var value in Citizen.FormValues(item))
+                {
+                    await Expect(page.Locator($"#{SurveyIds.Input(item, value)}")).ToBeCheckedAsync();
+                }
+            }
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
+            await Expect(page).ToHaveURLAsync(new Regex($"/r/{code}/4$"));
+            while (!page.Url.EndsWith("/done", StringComparison.Ordinal))
+            {
+                await AnswerAndSubmitAsync(page);
+            }
+
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Thank you for taking part");
+            var response = await LoadResponseAsync(code);
+            Assert.NotNull(response.CompletedAt);
+            Assert.Equal(
+                Citizen.Instrument.Items.Select(i => i.Code).Where(c => Citizen.QuestionOf(c).Required).Order(StringComparer.Ordinal),
+                response.Answers.Select(a => a.ItemCode).Where(c => Citizen.QuestionOf(c).Required).Order(StringComparer.Ordinal));
+        }
+        finally
+        {
+            await app.DisposeAsync();
+        }
+    }
+
+    [ChromiumFact]
+    public async Task QuestionnairePage_CanBeAnsweredAndSubmittedWithKeyboardOnly_OnDesktop()
+    {
+        await using var app = await AppProcess.StartAsync(baseUrl, databasePath);
+        var page = await NewPageAsync(1280, 900);
+        await StartCitizenQuestionnaireAsync(page);
+        var code = CodeOf(page.Url);
+        var items = await ItemCodesAsync(page);
+        var checkboxLast = await page.Locator("input[type=checkbox]").Last.GetAttributeAsync("value");
+        var answered = new HashSet<string>(StringComparer.Ordinal);
+
+        // Tab through the page: Space ticks checkboxes (all but "none of these"); in a radio group Space picks the
+        // first point and ArrowRight moves the choice to the second; Enter on the focused button submits.
+        for (var presses = 0; presses < 120; presses++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            var focused = await page.EvaluateAsync<string[]>(
+                "() => { const e = document.activeElement; return [e.tagName, e.type ?? '', e.name ?? '', e.value ?? '', e.closest('.choice') ? getComputedStyle(e.closest('.choice')).outlineStyle : getComputedStyle(e).outlineStyle]; }");
+            var (tag, type, name, value, outline) = (focused[0], focused[1], focused[2], focused[3], focused[4]);
+            if (tag == "BUTTON")
+            {
+                break;
+            }
+
+            if (type is "checkbox" or "radio")
+            {
+                Assert.True(outline == "solid", $"no visible focus on {name}={value}");
+            }
+
+            if (type == "checkbox" && value != checkboxLast)
+            {
+                await page.Keyboard.PressAsync("Space");
+                answered.Add(name);
+            }
+            else if (type == "radio" && answered.Add(name))
+            {
+                await page.Keyboard.PressAsync("Space");
+                await page.Keyboard.PressAsync("ArrowRight");
+            }
+        }
+
+        Assert.Equal(items.Order(StringComparer.Ordinal), answered.Order(StringComparer.Ordinal));
+        Assert.Equal("Next", (await page.EvaluateAsync<string>("() => document.activeElement.textContent")).Trim());
+        await page.Keyboard.PressAsync("Enter");
+
+        await Expect(page).ToHaveURLAsync(new Regex($"/r/{code}/2$"));
+        var stored = (await LoadResponseAsync(code)).Answers.ToDictionary(a => a.ItemCode, a => a.Value);
+        Assert.Equal(items.Order(StringComparer.Ordinal), stored.Keys.Order(StringComparer.Ordinal));
+        foreach (var item in items)
+        {
+            // The arrow key moved each radio choice from the first point or option to the second.
+            var question = Citizen.QuestionOf(item);
+            var expected = question.Type switch
+            {
+                QuestionType.SingleChoice => question.Options[1].Code,
+                QuestionType.Likert or QuestionType.LikertMatrix => question.ResponseScale!.Points[1].Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                _ => string.Join(AnswerValue.MultipleChoiceSeparator, question.Options.SkipLast(1).Select(o => o.Code)),
+            };
+            Assert.Equal(expected, stored[item]);
+        }
+    }
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumFactAttribute.ChromiumPath))
+        {
+            return;
+        }
+
+        playwright = await Playwright.CreateAsync();
+        browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = ChromiumFactAttribute.ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (browser is not null)
+        {
+            await browser.DisposeAsync();
+        }
+
+        playwright?.Dispose();
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(databasePath + suffix);
+        }
+    }
+
+    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
+
+    private static IPageAssertions Expect(IPage page) => Assertions.Expect(page);
+
+    private async Task<IPage> NewPageAsync(int width, int height)
+    {
+        var context = await browser!.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height } });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(30_000);
+        return page;
+    }
+
+    private async Task StartCitizenQuestionnaireAsync(IPage page)
+    {
+        await page.GotoAsync(baseUrl + "/");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Take part as a resident" }).ClickAsync();
+        await page.GetByLabel("Country you live in").SelectOptionAsync("BE");
+        await page.GetByLabel("Public service this questionnaire is about").SelectOptionAsync("public-safety");
+        await page.GetByRole(AriaRole.Button, new() { Name = "I agree, start" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(ResumePageAddress());
+    }
+
+    /// <summary>Clicks the label of every chosen option (or types the number or text), then Next or Finish.</summary>
+    private static async Task AnswerAndSubmitAsync(IPage page)
+    {
+        var before = page.Url;
+        foreach (var item in await ItemCodesAsync(page))
+        {
+            var question = Citizen.QuestionOf(item);
+            foreach (var value in Citizen.FormValues(item))
+            {
+                if (question.Type is QuestionType.Numeric or QuestionType.ShortText or QuestionType.LongText)
+                {
+                    await page.Locator($"#{SurveyIds.Input(item)}").FillAsync(value);
+                }
+                else
+                {
+                    await page.Locator($"label[for='{SurveyIds.Input(item, value)}']").ClickAsync();
+                }
+            }
+        }
+
+        await page.Locator("form.questionnaire-page button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(url => url != before);
+        Assert.Equal(0, await page.Locator(".error-summary").CountAsync());
+    }
+
+    private static async Task<IReadOnlyList<string>> ItemCodesAsync(IPage page) =>
+        await page.EvaluateAsync<string[]>(
+            "() => [...new Set([...document.querySelectorAll('form.questionnaire-page input:not([type=hidden]), form.questionnaire-page textarea')].map(e => e.name))]");
+
+    private static string CodeOf(string url) => ResumePageAddress().Match(url).Groups[1].Value;
+
+    private async Task<Response> LoadResponseAsync(string code)
+    {
+        var options = new DbContextOptionsBuilder<CoproSurveyDbContext>().UseSqlite($"Data Source={databasePath}").Options;
+        await using var db = new CoproSurveyDbContext(options);
+        return await db.Responses.Include(r => r.Answers).AsNoTracking().SingleAsync(r => r.ResumeCode == ResumeCodes.Normalize(code));
+    }
+
+    [GeneratedRegex(@"/r/([A-Z2-9]{4}-[A-Z2-9]{4})/\d+$")]
+    private static partial Regex ResumePageAddress();
+}
