@@ -1,9 +1,231 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
 namespace CoproSurvey.Core.Instruments;
 
-/// <summary>Canonical JSON of the parsed model and its SHA-256, independent of file formatting.</summary>
+/// <summary>
+/// The canonical JSON of an instrument is written from the parsed model, not from the file: fixed property order,
+/// no whitespace, referenced response scales written inline, absent optional parts left out, numbers normalised.
+/// Reformatting a file therefore keeps its SHA-256, while any change of content changes it. The canonical JSON is
+/// itself a valid instrument file, so a stored version can be loaded again.
+/// </summary>
 public static class InstrumentCanonicalizer
 {
-    public static string ToCanonicalJson(Instrument instrument) => throw new NotImplementedException();
+    private static readonly JsonWriterOptions WriterOptions = new()
+    {
+        Indented = false,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
-    public static string ComputeSha256(Instrument instrument) => throw new NotImplementedException();
+    public static string ToCanonicalJson(Instrument instrument)
+    {
+        ArgumentNullException.ThrowIfNull(instrument);
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            w.WriteStartObject();
+            w.WriteString("key", instrument.Key);
+            w.WriteString("version", instrument.Version);
+            w.WriteString("audience", instrument.Audience == Audience.Citizen ? "citizen" : "professional");
+            w.WriteString("title", instrument.Title);
+            w.WriteString("language", instrument.Language);
+            WriteOptional(w, "introduction", instrument.Introduction);
+            w.WriteStartArray("sections");
+            foreach (var section in instrument.Sections)
+            {
+                WriteSection(w, section);
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("scales");
+            foreach (var scale in instrument.Scales)
+            {
+                WriteScale(w, scale);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>Lower-case hex SHA-256 of the UTF-8 bytes of <see cref="ToCanonicalJson"/>.</summary>
+    public static string ComputeSha256(Instrument instrument) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ToCanonicalJson(instrument))));
+
+    private static void WriteSection(Utf8JsonWriter w, Section section)
+    {
+        w.WriteStartObject();
+        w.WriteString("code", section.Code);
+        w.WriteString("title", section.Title);
+        WriteOptional(w, "introduction", section.Introduction);
+        WriteCondition(w, "displayCondition", section.DisplayCondition);
+        w.WriteStartArray("questions");
+        foreach (var question in section.Questions)
+        {
+            WriteQuestion(w, question);
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteQuestion(Utf8JsonWriter w, Question q)
+    {
+        w.WriteStartObject();
+        w.WriteString("code", q.Code);
+        w.WriteString("type", InstrumentReader.TypeName(q.Type));
+        w.WriteString("text", q.Text);
+        WriteOptional(w, "help", q.Help);
+        w.WriteBoolean("required", q.Required);
+        WriteCondition(w, "displayCondition", q.DisplayCondition);
+        if (q.ResponseScale is { } scale)
+        {
+            w.WriteStartObject("scale");
+            w.WriteStartArray("points");
+            foreach (var point in scale.Points)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("value", point.Value);
+                w.WriteString("label", point.Label);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            WriteOptional(w, "dontKnow", scale.DontKnowLabel);
+            w.WriteEndObject();
+        }
+
+        if (q.Type is QuestionType.SingleChoice or QuestionType.MultipleChoice)
+        {
+            w.WriteStartArray("options");
+            foreach (var option in q.Options)
+            {
+                w.WriteStartObject();
+                w.WriteString("code", option.Code);
+                w.WriteString("label", option.Label);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
+        if (q.Numeric is { } numeric)
+        {
+            w.WriteStartObject("numeric");
+            WriteNumber(w, "min", numeric.Min);
+            WriteNumber(w, "max", numeric.Max);
+            w.WriteBoolean("integer", numeric.IntegerOnly);
+            WriteOptional(w, "unit", numeric.Unit);
+            w.WriteEndObject();
+        }
+
+        if (q.MaxLength is { } maxLength)
+        {
+            w.WriteNumber("maxLength", maxLength);
+        }
+
+        if (q.Type == QuestionType.LikertMatrix)
+        {
+            w.WriteStartArray("rows");
+            foreach (var row in q.Rows)
+            {
+                w.WriteStartObject();
+                w.WriteString("code", row.Code);
+                w.WriteString("text", row.Text);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void WriteCondition(Utf8JsonWriter w, string? name, Condition? condition)
+    {
+        if (condition is null)
+        {
+            return;
+        }
+
+        if (name is null)
+        {
+            w.WriteStartObject();
+        }
+        else
+        {
+            w.WriteStartObject(name);
+        }
+
+        switch (condition)
+        {
+            case AnswerCondition leaf:
+                w.WriteString("question", leaf.Question);
+                w.WriteString("op", InstrumentReader.OperatorName(leaf.Operator));
+                w.WriteStartArray("values");
+                leaf.Values.ToList().ForEach(w.WriteStringValue);
+                w.WriteEndArray();
+                break;
+            case AllCondition all:
+                WriteConditionList(w, "all", all.Conditions);
+                break;
+            case AnyCondition any:
+                WriteConditionList(w, "any", any.Conditions);
+                break;
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void WriteConditionList(Utf8JsonWriter w, string name, IReadOnlyList<Condition> conditions)
+    {
+        w.WriteStartArray(name);
+        foreach (var condition in conditions)
+        {
+            WriteCondition(w, null, condition);
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void WriteScale(Utf8JsonWriter w, Scale scale)
+    {
+        w.WriteStartObject();
+        w.WriteString("code", scale.Code);
+        w.WriteString("name", scale.Name);
+        WriteOptional(w, "description", scale.Description);
+        w.WriteStartArray("items");
+        scale.Items.ToList().ForEach(w.WriteStringValue);
+        w.WriteEndArray();
+        w.WriteStartArray("reversed");
+        scale.Reversed.ToList().ForEach(w.WriteStringValue);
+        w.WriteEndArray();
+        w.WriteNumber("minAnswered", scale.MinAnswered);
+        w.WriteEndObject();
+    }
+
+    private static void WriteOptional(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is not null)
+        {
+            w.WriteString(name, value);
+        }
+    }
+
+    private static void WriteNumber(Utf8JsonWriter w, string name, decimal? value)
+    {
+        if (value is { } number)
+        {
+            // 10, 10.0 and 1e1 are the same bound: strip the decimal scale so they hash alike.
+            w.WritePropertyName(name);
+            w.WriteRawValue(Normalize(number).ToString(CultureInfo.InvariantCulture));
+        }
+    }
+
+    private static decimal Normalize(decimal value) => value / 1.0000000000000000000000000000m;
 }

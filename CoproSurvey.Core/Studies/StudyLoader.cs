@@ -1,8 +1,10 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using CoproSurvey.Core.Instruments;
 
 namespace CoproSurvey.Core.Studies;
 
-/// <summary>The outcome of loading a study file and the instruments it names.</summary>
+/// <summary>The outcome of loading a study file and the instruments it names; the study is set only when there is no problem.</summary>
 public sealed record StudyLoadResult(
     StudyDefinition? Study,
     IReadOnlyDictionary<Audience, Instrument> Instruments,
@@ -11,8 +13,186 @@ public sealed record StudyLoadResult(
     public bool IsValid => Study is not null && Problems.Count == 0;
 }
 
-/// <summary>Loads <c>data/studies/*.json</c> and the instruments it names (paths relative to the data directory).</summary>
-public static class StudyLoader
+/// <summary>
+/// Loads a study file (<c>data/studies/*.json</c>) and every instrument it names. Instrument paths are relative to
+/// the data directory, the parent of the study file's folder: <c>data/studies/x.json</c> naming
+/// <c>instruments/citizen.json</c> loads <c>data/instruments/citizen.json</c>. Reports every problem of the study
+/// file and of its instruments; never throws for bad content.
+/// </summary>
+public static partial class StudyLoader
 {
-    public static StudyLoadResult LoadFile(string path) => throw new NotImplementedException();
+    private static readonly string[] StudyProperties = ["$schema", "key", "title", "description", "status", "countries", "policyFields", "instruments"];
+    private static readonly string[] CountryProperties = ["code", "name"];
+    private static readonly string[] PolicyFieldProperties = ["code", "label"];
+    private static readonly string[] AudienceNames = ["citizen", "professional"];
+
+    [GeneratedRegex("^[a-z][a-z0-9-]{0,63}$")]
+    private static partial Regex KeyPattern();
+
+    public static StudyLoadResult LoadFile(string path)
+    {
+        string json;
+        try
+        {
+            json = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return Failed([new InstrumentProblem(path, "$", $"cannot read the file: {e.Message}")]);
+        }
+
+        var sink = new ProblemSink(path);
+        using var document = sink.Parse(json);
+        var o = document is null ? null : JsonObjectReader.Open(sink, document.RootElement, "$", StudyProperties);
+        if (o is null)
+        {
+            return Failed(sink.Problems);
+        }
+
+        var key = o.String("key", required: true)!;
+        if (key.Length > 0 && !KeyPattern().IsMatch(key))
+        {
+            sink.Add(o.PathOf("key"), $"study key '{key}' must match ^[a-z][a-z0-9-]{{0,63}}$ (it appears in survey addresses)");
+        }
+
+        var title = o.String("title", required: true)!;
+        var description = o.String("description", required: true)!;
+        var status = ReadStatus(sink, o);
+        var countries = ReadCodedList(sink, o, "countries", CountryProperties, "name", code =>
+            IsoCountryCodes.All.Contains(code) ? null : $"'{code}' is not an ISO 3166-1 alpha-2 country code (e.g. GB, not UK)",
+            (code, name) => new Country(code, name));
+        var policyFields = ReadCodedList(sink, o, "policyFields", PolicyFieldProperties, "label", code =>
+            KeyPattern().IsMatch(code) ? null : $"policy field code '{code}' must match ^[a-z][a-z0-9-]{{0,63}}$",
+            (code, label) => new PolicyField(code, label));
+
+        var files = ReadInstrumentFiles(sink, o);
+        var problems = sink.Problems.ToList();
+        var instruments = new Dictionary<Audience, Instrument>();
+        var dataDirectory = Path.GetDirectoryName(Path.GetDirectoryName(Path.GetFullPath(path))) ?? ".";
+        foreach (var (audience, relative) in files)
+        {
+            var result = InstrumentLoader.LoadFile(Path.Combine(dataDirectory, relative));
+            problems.AddRange(result.Problems);
+            if (result.Instrument is { } instrument)
+            {
+                if (instrument.Audience != audience)
+                {
+                    problems.Add(new InstrumentProblem(path, $"$.instruments.{Name(audience)}",
+                        $"'{relative}' is a {Name(instrument.Audience)} instrument, listed for {Name(audience)}"));
+                }
+
+                instruments[audience] = instrument;
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            return Failed(problems);
+        }
+
+        var study = new StudyDefinition(key, title, description, status, countries, policyFields, files);
+        return new StudyLoadResult(study, instruments, []);
+    }
+
+    private static StudyLoadResult Failed(IReadOnlyList<InstrumentProblem> problems) =>
+        new(null, new Dictionary<Audience, Instrument>(), problems);
+
+    private static string Name(Audience audience) => audience == Audience.Citizen ? "citizen" : "professional";
+
+    private static StudyStatus ReadStatus(ProblemSink sink, JsonObjectReader o)
+    {
+        var text = o.String("status", required: true)!;
+        switch (text)
+        {
+            case "draft":
+                return StudyStatus.Draft;
+            case "open":
+                return StudyStatus.Open;
+            case "closed":
+                return StudyStatus.Closed;
+            case "":
+                return StudyStatus.Draft;
+            default:
+                sink.Add(o.PathOf("status"), $"unknown status '{text}' (expected draft, open or closed)");
+                return StudyStatus.Draft;
+        }
+    }
+
+    private static List<T> ReadCodedList<T>(
+        ProblemSink sink,
+        JsonObjectReader o,
+        string name,
+        string[] properties,
+        string labelProperty,
+        Func<string, string?> checkCode,
+        Func<string, string, T> create)
+    {
+        var result = new List<T>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (element, itemPath) in o.Array(name, required: true))
+        {
+            var item = JsonObjectReader.Open(sink, element, itemPath, properties);
+            if (item is null)
+            {
+                continue;
+            }
+
+            var code = item.String("code", required: true)!;
+            var label = item.String(labelProperty, required: true)!;
+            if (code.Length > 0 && checkCode(code) is { } reason)
+            {
+                sink.Add(item.PathOf("code"), reason);
+            }
+            else if (code.Length > 0 && !seen.Add(code))
+            {
+                sink.Add(item.PathOf("code"), $"duplicate code '{code}'");
+            }
+
+            result.Add(create(code, label));
+        }
+
+        return result;
+    }
+
+    private static Dictionary<Audience, string> ReadInstrumentFiles(ProblemSink sink, JsonObjectReader o)
+    {
+        var files = new Dictionary<Audience, string>();
+        if (!o.Has("instruments"))
+        {
+            sink.Add(o.PathOf("instruments"), "required field is missing");
+            return files;
+        }
+
+        var map = JsonObjectReader.Open(sink, o.Raw("instruments")!.Value, o.PathOf("instruments"), AudienceNames);
+        if (map is null)
+        {
+            return files;
+        }
+
+        var rejected = false;
+        foreach (var audience in new[] { Audience.Citizen, Audience.Professional })
+        {
+            var relative = map.String(Name(audience), required: false);
+            if (relative is null)
+            {
+                continue;
+            }
+
+            if (Path.IsPathRooted(relative) || relative.Split('/', '\\').Contains(".."))
+            {
+                sink.Add(map.PathOf(Name(audience)), $"'{relative}' must be a path inside the data directory, e.g. instruments/{Name(audience)}.json");
+                rejected = true;
+                continue;
+            }
+
+            files[audience] = relative;
+        }
+
+        if (files.Count == 0 && !rejected)
+        {
+            sink.Add(map.Path, "a study needs an instrument for at least one audience (citizen, professional)");
+        }
+
+        return files;
+    }
 }

@@ -1,0 +1,60 @@
+using CoproSurvey.Core.Instruments;
+
+namespace CoproSurvey.App.Cli;
+
+/// <summary><c>instruments validate FILE...</c>: checks instrument files and reports every problem.</summary>
+internal sealed class InstrumentsCommand : ICliCommand
+{
+    private const string Usage = """
+        Usage: CoproSurvey.App instruments validate FILE...
+
+        Checks each instrument JSON file (format: docs/instruments.md, schema: data/instruments/instrument.schema.json).
+        A valid file prints "FILE: OK (N sections, M items, sha256 HASH)" on standard output; otherwise every
+        problem is printed on standard error, one per line, as "FILE: $.json.path: reason".
+
+        Exit codes: 0 all files valid, 1 usage error, 2 at least one problem.
+        """;
+
+    public string Name => "instruments";
+
+    public string Summary => "Validate instrument files (instruments validate FILE...)";
+
+    public async Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console, CancellationToken cancellationToken)
+    {
+        if (args.Any(a => a is "--help" or "-h") || args is ["help"])
+        {
+            await console.Out.WriteLineAsync(Usage);
+            return 0;
+        }
+
+        if (args.Count < 2 || args[0] != "validate" || args.Skip(1).Any(a => a.StartsWith('-')))
+        {
+            await console.Error.WriteLineAsync(args.Count == 0 || args[0] == "validate"
+                ? "instruments validate: give at least one instrument file."
+                : $"instruments: unknown argument '{args[0]}'.");
+            await console.Error.WriteLineAsync(Usage);
+            return 1;
+        }
+
+        var anyProblem = false;
+        foreach (var file in args.Skip(1))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var result = InstrumentLoader.LoadFile(file);
+            if (result.Instrument is { } instrument)
+            {
+                await console.Out.WriteLineAsync(
+                    $"{file}: OK ({instrument.Sections.Count} sections, {instrument.Items.Count()} items, sha256 {instrument.Sha256})");
+                continue;
+            }
+
+            anyProblem = true;
+            foreach (var problem in result.Problems)
+            {
+                await console.Error.WriteLineAsync(problem.ToString());
+            }
+        }
+
+        return anyProblem ? 2 : 0;
+    }
+}
