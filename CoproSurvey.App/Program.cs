@@ -1,35 +1,28 @@
+using CoproSurvey.App;
 using CoproSurvey.App.Cli;
-using CoproSurvey.App.Components;
+using CoproSurvey.Core;
+using CoproSurvey.Core.Persistence;
 
+// The same executable serves the command-line verbs; they never start the web server.
 if (CliApp.IsCommandLine(args))
 {
     return await CliApp.RunAsync(args, CliConsole.System);
 }
 
 var builder = WebApplication.CreateBuilder(args);
-
-// Add services to the container.
-builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
+builder.Services.AddCoproSurveyCore(builder.Configuration.GetCoproSurveyOptions(builder.Environment.ContentRootPath));
+builder.Services.AddAppServices();
 
 var app = builder.Build();
 
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
+var report = await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
+foreach (var message in report.Messages)
 {
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
-    app.UseHsts();
+    app.Logger.LogInformation("{Message}", message);
 }
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseHttpsRedirection();
 
-app.UseAntiforgery();
-
-app.MapStaticAssets();
-app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
-
+app.MapAppEndpoints();
+app.PrintUrlsWhenStarted();
 await app.RunAsync();
 return 0;
 

@@ -1,0 +1,79 @@
+using Bunit;
+using CoproSurvey.App.Components.Survey;
+using static CoproSurvey.Tests.Components.QuestionFixtures;
+
+namespace CoproSurvey.Tests.Components;
+
+public sealed class LikertMatrixTests : BunitContext
+{
+    [Fact]
+    public void LikertMatrix_RendersOneFieldsetWithLegendPerRow_Always()
+    {
+        var cut = Render<LikertMatrix>(p => p.Add(c => c.Question, Matrix()));
+
+        Assert.Contains("Why do you take part?", cut.Find("fieldset.question-matrix > legend").TextContent);
+        Assert.Contains("(required)", cut.Find("fieldset.question-matrix > legend").TextContent);
+        var rows = cut.FindAll("fieldset.matrix-row");
+        Assert.Equal(["It is enjoyable.", "It is my duty as a citizen.", "It saves me money."],
+            rows.Select(r => r.QuerySelector("legend")!.TextContent));
+    }
+
+    [Fact]
+    public void LikertMatrix_NamesRadiosByRowCodeWithVisibleLabels_Always()
+    {
+        var cut = Render<LikertMatrix>(p => p.Add(c => c.Question, Matrix()));
+
+        foreach (var row in cut.FindAll("fieldset.matrix-row"))
+        {
+            var names = row.QuerySelectorAll("input[type=radio]").Select(r => r.GetAttribute("name")).Distinct().ToList();
+            Assert.Single(names);
+            Assert.Equal(6, row.QuerySelectorAll("input[type=radio]").Length);
+            Assert.Equal(6, row.QuerySelectorAll("label").Length);
+        }
+
+        Assert.Equal(["mot_fun", "mot_duty", "mot_money"], cut.FindAll("input[value='1']").Select(r => r.GetAttribute("name")));
+        AssertEveryInputLabelled(cut);
+    }
+
+    [Fact]
+    public void LikertMatrix_HidesHeaderFromAssistiveTechnology_Always()
+    {
+        var cut = Render<LikertMatrix>(p => p.Add(c => c.Question, Matrix()));
+
+        Assert.Equal("true", cut.Find(".matrix-header").GetAttribute("aria-hidden"));
+    }
+
+    [Fact]
+    public void LikertMatrix_ChecksStoredPointPerRow_WhenValuesGiven()
+    {
+        var cut = Render<LikertMatrix>(p => p
+            .Add(c => c.Question, Matrix())
+            .Add(c => c.State, Values(("mot_fun", ["5"]), ("mot_money", ["dk"]))));
+
+        var checkedRadios = cut.FindAll("input[checked]").Select(r => (r.GetAttribute("name"), r.GetAttribute("value")));
+        Assert.Equal([("mot_fun", "5"), ("mot_money", "dk")], checkedRadios);
+    }
+
+    [Fact]
+    public void LikertMatrix_LinksErrorToItsRowOnly_WhenOneRowHasError()
+    {
+        var cut = Render<LikertMatrix>(p => p
+            .Add(c => c.Question, Matrix())
+            .Add(c => c.State, Errors(("mot_duty", "Choose one answer for this statement."))));
+
+        var row = cut.FindAll("fieldset.matrix-row")[1];
+        AssertErrorLinked(cut, SurveyIds.Error("mot_duty"), "Choose one answer for this statement.",
+            [row, .. row.QuerySelectorAll("input")]);
+        Assert.Contains("has-error", row.ClassList);
+        Assert.DoesNotContain(cut.FindAll("input[name=mot_fun]"), r => r.HasAttribute("aria-describedby"));
+    }
+
+    [Fact]
+    public void LikertMatrix_OffersDontKnowInEveryRow_WhenScaleHasIt()
+    {
+        var cut = Render<LikertMatrix>(p => p.Add(c => c.Question, Matrix()));
+
+        Assert.Equal(3, cut.FindAll("input[value=dk]").Count);
+        Assert.Contains("Don't know", cut.Find(".matrix-header").TextContent);
+    }
+}

@@ -1,0 +1,112 @@
+using Bunit;
+using CoproSurvey.App.Components.Survey;
+using CoproSurvey.Core.Instruments;
+using static CoproSurvey.Tests.Components.QuestionFixtures;
+
+namespace CoproSurvey.Tests.Components;
+
+public sealed class LikertQuestionTests : BunitContext
+{
+    [Fact]
+    public void LikertQuestion_RendersFieldsetWithQuestionAsLegend_Always()
+    {
+        var cut = Render<LikertQuestion>(p => p.Add(c => c.Question, Likert()));
+
+        var legend = cut.Find("fieldset > legend");
+        Assert.Contains("I can contribute to the safety of my neighbourhood.", legend.TextContent);
+        Assert.Contains("(required)", legend.TextContent);
+    }
+
+    [Fact]
+    public void LikertQuestion_OmitsRequiredText_WhenOptional()
+    {
+        var cut = Render<LikertQuestion>(p => p.Add(c => c.Question, Likert(required: false)));
+
+        Assert.DoesNotContain("required", cut.Find("legend").TextContent);
+    }
+
+    [Fact]
+    public void LikertQuestion_RendersOneLabelledRadioPerPointNamedByItemCode_Always()
+    {
+        var cut = Render<LikertQuestion>(p => p.Add(c => c.Question, Likert()));
+
+        var radios = cut.FindAll("input[type=radio]");
+        Assert.Equal(["1", "2", "3", "4", "5", "dk"], radios.Select(r => r.GetAttribute("value")));
+        Assert.All(radios, r => Assert.Equal("eff1", r.GetAttribute("name")));
+        AssertEveryInputLabelled(cut);
+        Assert.Equal("Strongly agree", cut.Find($"label[for='{radios[4].Id}']").TextContent);
+    }
+
+    [Fact]
+    public void LikertQuestion_ChecksOnlyTheStoredPoint_WhenValueGiven()
+    {
+        var cut = Render<LikertQuestion>(p => p
+            .Add(c => c.Question, Likert())
+            .Add(c => c.State, Values(("eff1", ["4"]))));
+
+        var checkedRadios = cut.FindAll("input[type=radio]").Where(r => r.HasAttribute("checked")).ToList();
+        Assert.Single(checkedRadios);
+        Assert.Equal("4", checkedRadios[0].GetAttribute("value"));
+    }
+
+    [Fact]
+    public void LikertQuestion_ChecksNothing_WhenNoValue()
+    {
+        var cut = Render<LikertQuestion>(p => p.Add(c => c.Question, Likert()));
+
+        Assert.DoesNotContain(cut.FindAll("input[type=radio]"), r => r.HasAttribute("checked"));
+    }
+
+    [Fact]
+    public void LikertQuestion_ShowsErrorLinkedByAriaDescribedBy_WhenErrorGiven()
+    {
+        var cut = Render<LikertQuestion>(p => p
+            .Add(c => c.Question, Likert())
+            .Add(c => c.State, Errors(("eff1", "Choose one answer."))));
+
+        AssertErrorLinked(cut, SurveyIds.Error("eff1"), "Choose one answer.", [cut.Find("fieldset"), .. cut.FindAll("input")]);
+        Assert.All(cut.FindAll("input"), r => Assert.Equal("true", r.GetAttribute("aria-invalid")));
+    }
+
+    [Fact]
+    public void LikertQuestion_HasNoDescriptionOrInvalidMark_WhenNoErrorAndNoHelp()
+    {
+        var cut = Render<LikertQuestion>(p => p.Add(c => c.Question, Likert()));
+
+        Assert.False(cut.Find("fieldset").HasAttribute("aria-describedby"));
+        Assert.DoesNotContain(cut.FindAll("input"), r => r.HasAttribute("aria-invalid"));
+        Assert.Empty(cut.FindAll(".question-error"));
+    }
+
+    [Fact]
+    public void LikertQuestion_ReferencesHelpText_WhenHelpGiven()
+    {
+        var cut = Render<LikertQuestion>(p => p.Add(c => c.Question, Likert(help: "Think of the last twelve months.")));
+
+        Assert.Equal("Think of the last twelve months.", cut.Find($"#{SurveyIds.Help("eff1")}").TextContent);
+        Assert.Contains(SurveyIds.Help("eff1"), DescribedBy(cut.Find("fieldset")));
+    }
+
+    [Fact]
+    public void LikertQuestion_OffersCheckedDontKnow_WhenDontKnowStored()
+    {
+        var cut = Render<LikertQuestion>(p => p
+            .Add(c => c.Question, Likert())
+            .Add(c => c.State, Values(("eff1", ["dk"]))));
+
+        var dontKnow = cut.Find("input[value=dk]");
+        Assert.True(dontKnow.HasAttribute("checked"));
+        Assert.Equal("Don't know", cut.Find($"label[for='{dontKnow.Id}']").TextContent);
+    }
+
+    [Fact]
+    public void LikertQuestion_OffersNoDontKnow_WhenScaleHasNone()
+    {
+        var scale = new ResponseScale([new(0, "No"), new(1, "Yes")], DontKnowLabel: null);
+
+        var cut = Render<LikertQuestion>(p => p.Add(c => c.Question, Likert(scale: scale)));
+
+        Assert.Empty(cut.FindAll("input[value=dk]"));
+        Assert.Equal(2, cut.FindAll("input[type=radio]").Count);
+    }
+}
