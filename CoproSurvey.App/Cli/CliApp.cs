@@ -9,6 +9,7 @@ internal static class CliApp
     private static IReadOnlyList<ICliCommand> Commands =>
     [
         new InstrumentsCommand(),
+        new SeedDemoCommand(),
     ];
 
     /// <summary>True when <paramref name="args"/> starts with a verb (or asks for the verb list).</summary>
