@@ -10,6 +10,7 @@ internal static class CliApp
     [
         new MigrateCommand(),
         new InstrumentsCommand(),
+        new SeedDemoCommand(),
     ];
 
     /// <summary>True when <paramref name="args"/> starts with a verb (or asks for the verb list).</summary>

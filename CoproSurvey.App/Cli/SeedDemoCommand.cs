@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using System.Globalization;
+using CoproSurvey.Core;
+using CoproSurvey.Core.Demo;
+using CoproSurvey.Core.Persistence;
+using CoproSurvey.Core.Responses;
+using CoproSurvey.Core.Studies;
+
+namespace CoproSurvey.App.Cli;
+
+/// <summary><c>seed-demo</c>: fills a study with simulated responses of both audiences.</summary>
+internal sealed class SeedDemoCommand : ICliCommand
+{
+    private const string Usage = """
+        Usage: CoproSurvey.App seed-demo --responses N [--seed S] [--study KEY] [--database PATH] [--data DIR]
+
+        Adds N simulated, complete responses (about 75% citizens, 25% professionals) across every country,
+        policy field and service unit of the study, drawn from the data-generating model in docs/demo-data.md.
+        The same seed gives the same answers. Responses are marked as simulated and written all or nothing.
+
+          --responses N    how many responses to add (1 to 1,000,000)
+          --seed S         random seed (default 2027)
+          --study KEY      study key (default: the only study, or 'coproduction')
+          --database PATH  SQLite file (default: the platform's database)
+          --data DIR       folder with studies/ and instruments/ (default: the repository's data/)
+        """;
+
+    public string Name => "seed-demo";
+
+    public string Summary => "add simulated responses to a study (reproducible for a seed)";
+
+    public async Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console, CancellationToken cancellationToken)
+    {
+        var (parsed, error) = CliArguments.Parse(args, ["--responses", "--seed", "--study", "--database", "--data"], ["--help", "-h"]);
+        if (parsed is null || parsed.Has("--help") || parsed.Positional.Count > 0)
+        {
+            await (parsed is null || parsed.Positional.Count > 0 ? console.Error : console.Out).WriteLineAsync(
+                (error ?? (parsed is { Positional.Count: > 0 } ? $"Unexpected argument '{parsed.Positional[0]}'." : null)) is { } message ? message + Environment.NewLine + Usage : Usage);
+            return parsed is not null && parsed.Has("--help") ? 0 : 1;
+        }
+
+        if (!int.TryParse(parsed.Value("--responses"), NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count is < 1 or > 1_000_000)
+        {
+            await console.Error.WriteLineAsync("--responses needs a whole number from 1 to 1000000." + Environment.NewLine + Usage);
+            return 1;
+        }
+
+        var seed = 2027;
+        if (parsed.Value("--seed") is { } seedText && !int.TryParse(seedText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out seed))
+        {
+            await console.Error.WriteLineAsync($"--seed needs a whole number, not '{seedText}'.");
+            return 1;
+        }
+
+        await using var services = CliServices.Build(parsed.Value("--database"), parsed.Value("--data"));
+        var options = services.GetRequiredService<CoproSurveyOptions>();
+        var clock = Stopwatch.StartNew();
+        await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(cancellationToken);
+
+        var studies = LoadStudies(options.DataDirectory);
+        var key = parsed.Value("--study") ?? (studies.Count == 1 ? studies[0].Study!.Key : "coproduction");
+        var loaded = studies.FirstOrDefault(s => s.Study!.Key == key);
+        if (loaded is null)
+        {
+            await console.Error.WriteLineAsync($"{options.DataDirectory}: there is no study '{key}' (found: {string.Join(", ", studies.Select(s => s.Study!.Key))}).");
+            return 2;
+        }
+
+        var generator = new DemoDataGenerator(loaded.Study!, loaded.Instruments, seed, DateTimeOffset.UtcNow);
+        try
+        {
+            var imported = await services.GetRequiredService<ResponseImporter>().ImportCompletedAsync(key, generator.Generate(count), cancellationToken);
+            await console.Out.WriteLineAsync(
+                $"Added {imported} simulated responses to study '{key}' (seed {seed}) in {clock.Elapsed.TotalSeconds:F1} s: {options.ConnectionString}");
+            return 0;
+        }
+        catch (ResponseImportException e)
+        {
+            await console.Error.WriteLineAsync(e.Message);
+            return 2;
+        }
+    }
+
+    private static List<StudyLoadResult> LoadStudies(string dataDirectory) =>
+        Directory.EnumerateFiles(Path.Combine(dataDirectory, "studies"), "*.json")
+            .Order(StringComparer.Ordinal)
+            .Select(StudyLoader.LoadFile)
+            .Where(r => r.IsValid)
+            .ToList();
+}

@@ -1,0 +1,38 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using CoproSurvey.Core;
+using CoproSurvey.Tests.Core.Instruments;
+
+namespace CoproSurvey.Tests;
+
+/// <summary>Keeps the layers apart: Core knows nothing of ASP.NET, Statistics nothing of EF, I/O or DI (its signatures: StatisticsPurityTests).</summary>
+public partial class ArchitectureTests
+{
+    private static readonly Assembly Core = typeof(CoproSurveyOptions).Assembly;
+
+    [Fact]
+    public void Core_DoesNotReferenceAspNetCore()
+    {
+        var references = Core.GetReferencedAssemblies().Select(a => a.Name!).ToList();
+
+        Assert.DoesNotContain(references, name => name.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Statistics_UsesNeitherPersistenceNorInputOutput()
+    {
+        var folder = Path.Combine(RepositoryPaths.Root, "CoproSurvey.Core", "Statistics");
+        var files = Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories).ToList();
+
+        Assert.NotEmpty(files);
+        var offences = files
+            .SelectMany(file => File.ReadAllLines(file).Select((line, i) => (file, line, number: i + 1)))
+            .Where(x => Forbidden().IsMatch(x.line))
+            .Select(x => $"{Path.GetRelativePath(RepositoryPaths.Root, x.file)}:{x.number}: {x.line.Trim()}")
+            .ToList();
+        Assert.True(offences.Count == 0, "Statistics must stay pure:" + Environment.NewLine + string.Join(Environment.NewLine, offences));
+    }
+
+    [GeneratedRegex(@"^\s*using\s+(Microsoft\.EntityFrameworkCore|Microsoft\.AspNetCore|Microsoft\.Extensions\.DependencyInjection|System\.IO|CoproSurvey\.Core\.Persistence)|\b(File|Directory|Console)\.\w+\(")]
+    private static partial Regex Forbidden();
+}
