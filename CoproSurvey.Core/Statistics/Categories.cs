@@ -1,0 +1,78 @@
+using System.Globalization;
+
+namespace CoproSurvey.Core.Statistics;
+
+/// <summary>
+/// Grouping and category labels. A label that is <c>null</c>, empty or white space is missing.
+/// </summary>
+internal static class Categories
+{
+    public static bool IsMissing(string? label) => string.IsNullOrWhiteSpace(label);
+
+    /// <summary>Group labels in order of first appearance and, per row, the group's index (-1 where missing).</summary>
+    public static (IReadOnlyList<string> Labels, int[] Index) ByFirstAppearance(IReadOnlyList<string?> labels)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        var names = new List<string>();
+        var lookup = new Dictionary<string, int>(StringComparer.Ordinal);
+        var index = new int[labels.Count];
+        for (var i = 0; i < labels.Count; i++)
+        {
+            var label = labels[i];
+            if (IsMissing(label))
+            {
+                index[i] = -1;
+                continue;
+            }
+
+            if (!lookup.TryGetValue(label!, out var k))
+            {
+                k = names.Count;
+                lookup.Add(label!, k);
+                names.Add(label!);
+            }
+
+            index[i] = k;
+        }
+
+        return (names, index);
+    }
+
+    /// <summary>
+    /// Labels in display order: those of <paramref name="order"/> first (as given), then the others, numerically
+    /// if every one of them is a number, otherwise in ordinal string order.
+    /// </summary>
+    public static IReadOnlyList<string> Sorted(IEnumerable<string> present, IReadOnlyList<string>? order)
+    {
+        var result = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var label in order ?? [])
+        {
+            if (seen.Add(label))
+            {
+                result.Add(label);
+            }
+        }
+
+        var rest = present.Where(seen.Add).ToList();
+        var numbers = rest.Select(ParseNumber).ToList();
+        if (numbers.All(n => n is not null))
+        {
+            rest = rest.Zip(numbers).OrderBy(p => p.Second!.Value).ThenBy(p => p.First, StringComparer.Ordinal).Select(p => p.First).ToList();
+        }
+        else
+        {
+            rest.Sort(StringComparer.Ordinal);
+        }
+
+        result.AddRange(rest);
+        return result;
+    }
+
+    /// <summary>A numeric code as a label: shortest round-trip text, invariant culture; null for missing.</summary>
+    public static string? Label(double? code) =>
+        Samples.IsMissing(code) ? null : code!.Value.ToString(CultureInfo.InvariantCulture);
+
+    private static double? ParseNumber(string label) =>
+        double.TryParse(label, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : null;
+}
