@@ -8,6 +8,7 @@ internal static class CliApp
 {
     private static IReadOnlyList<ICliCommand> Commands =>
     [
+        new AnalyzeCommand(),
     ];
 
     /// <summary>True when <paramref name="args"/> starts with a verb (or asks for the verb list).</summary>
