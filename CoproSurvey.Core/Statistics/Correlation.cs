@@ -183,7 +183,8 @@ public static class Correlation
         }
 
         var sab = Samples.SumCrossDeviations(a, ma, b, mb).Value;
-        var r = Math.Clamp(sab / (Math.Sqrt(saa) * Math.Sqrt(sbb)), -1, 1);
+        // One square root of the product keeps r exactly ±1 for exactly linear data (survey values cannot overflow it).
+        var r = Math.Clamp(sab / Math.Sqrt(saa * sbb), -1, 1);
         var df = n - 2;
         var t = Math.Abs(r) == 1 ? Math.CopySign(double.PositiveInfinity, r) : r * Math.Sqrt(df / ((1 - r) * (1 + r)));
         return new CorrelationPair(i, j, n, r, double.IsInfinity(t) ? null : t, df, Distributions.StudentTTwoTailed(t, df), null);

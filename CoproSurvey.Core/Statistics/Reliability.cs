@@ -128,10 +128,10 @@ public static class Reliability
 
         var rBar = (sumCorr - k) / (k * (k - 1.0));
         var itemStats = new List<ItemStatistics>(k);
+        var total = all.Sum(a => all.Sum(b => cov[a, b]));
         for (var i = 0; i < k; i++)
         {
             var rowSum = Enumerable.Range(0, k).Sum(j => cov[i, j]);
-            var total = all.Sum(a => all.Sum(b => cov[a, b]));
             var covRest = rowSum - cov[i, i];
             var varRest = total - 2 * rowSum + cov[i, i];
             var r = varRest > 0 ? covRest / (Math.Sqrt(cov[i, i]) * Math.Sqrt(varRest)) : double.NaN;

@@ -96,9 +96,14 @@ write_summary(c(lm_summary(fl), list(aliased = paste(names(coef(fl))[is.na(coef(
 
 # Logistic regression (glm binomial), converged tightly so that the reference is exact.
 gl <- glm(adopt ~ x1 + x2 + field, family = binomial, data = d, control = glm.control(epsilon = 1e-14, maxit = 100))
-sg <- summary(gl)$coefficients
+# summary.glm takes the weights of the iteration before the last, whose coefficients still differ from the final ones
+# by about the square root of the deviance criterion (1e-7): the information matrix is evaluated at the estimate itself.
+X <- model.matrix(gl)
+w <- gl$fitted.values * (1 - gl$fitted.values)
+se <- sqrt(diag(solve(crossprod(X * sqrt(w)))))
+sg <- cbind(coef(gl), se, coef(gl) / se, 2 * pnorm(-abs(coef(gl) / se)))
 write.csv(data.frame(term = rownames(sg), estimate = fmt(sg[, 1]), se = fmt(sg[, 2]), z = fmt(sg[, 3]),
-  p = fmt(sg[, 4]), odds_ratio = fmt(exp(sg[, 1])), or_low = fmt(exp(sg[, 1] - qnorm(0.975) * sg[, 2])),
+  p = fmt(sg[, 4]), se_summary_glm = fmt(summary(gl)$coefficients[, 2]), odds_ratio = fmt(exp(sg[, 1])), or_low = fmt(exp(sg[, 1] - qnorm(0.975) * sg[, 2])),
   or_high = fmt(exp(sg[, 1] + qnorm(0.975) * sg[, 2]))), "glm_coef.csv", row.names = FALSE, quote = FALSE)
 write_summary(list(n = nobs(gl), log_likelihood = as.numeric(logLik(gl)), null_deviance = gl$null.deviance,
   residual_deviance = gl$deviance, aic = AIC(gl), df_null = gl$df.null, df_residual = gl$df.residual,
