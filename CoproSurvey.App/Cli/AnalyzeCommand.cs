@@ -18,6 +18,7 @@ internal sealed class AnalyzeCommand : ICliCommand
     [
         new AnalyzeDescribe(),
         new AnalyzeOls(),
+        new AnalyzeLogit(),
         new AnalyzeAlpha(),
         new AnalyzeTTest(),
         new AnalyzeAnova(),

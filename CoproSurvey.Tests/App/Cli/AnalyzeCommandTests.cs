@@ -96,6 +96,34 @@ public class AnalyzeCommandTests
     }
 
     [Fact]
+    public async Task Logit_MatchesR()
+    {
+        var json = (await RunAsync("logit", "--csv", Survey, "--y", "engaged", "--x", "age,role,satisfaction", "--json")).Json;
+
+        var r = Reference.GetProperty("logit");
+        Assert.Equal(77, json.GetProperty("n").GetInt32());
+        Assert.Equal(72, json.GetProperty("dfResidual").GetInt32());
+        Assert.Equal(3, json.GetProperty("droppedRows").GetInt32());
+        AssertNumbers(r, json, Digits, "logit", "logLikelihood", "aic", "mcFaddenR2");
+        foreach (var e in r.GetProperty("coefficients").EnumerateArray())
+        {
+            var term = e.GetProperty("term").GetString()!;
+            AssertNumbers(e, Find(json.GetProperty("coefficients"), "term", term), Digits, term, "estimate", "stdError", "statistic", "pValue", "ciLower", "ciUpper");
+        }
+    }
+
+    [Fact]
+    public async Task Logit_Text_ShowsCoefficientsAndFitLines()
+    {
+        var run = await RunAsync("logit", "--csv", Survey, "--y", "engaged", "--x", "age,role,satisfaction");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Matches(@"rolevolunteer\s+1\.036577\s+0\.9280746\s+1\.117\s+0\.2640", run.Out);
+        Assert.Contains("Log-likelihood: -32.65379,  AIC: 75.30757,  McFadden R-squared: 0.06597142", run.Out);
+        Assert.Contains("n = 77, rows dropped for missing values: 3", run.Out);
+    }
+
+    [Fact]
     public async Task Describe_MatchesR_ByGroup()
     {
         var json = (await RunAsync("describe", "--csv", Survey, "--columns", "age,satisfaction", "--by", "role", "--json")).Json;

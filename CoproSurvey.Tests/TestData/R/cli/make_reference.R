@@ -49,8 +49,9 @@ fit0 <- lm(satisfaction ~ 0 + age + trust1, data = d)
 s0 <- summary(fit0)
 ols$noIntercept <- list(coefficients = coefs(fit0, vcov(fit0)), rSquared = s0$r.squared, n = nobs(fit0))
 
-# logit: engaged ~ age + role + satisfaction
-lfit <- glm(engaged ~ age + role + satisfaction, data = d, family = binomial)
+# logit: engaged ~ age + role + satisfaction, converged far beyond glm's default 1e-8 (whose SEs are only good
+# to about 7 digits, being computed at the weights of the last-but-one iteration).
+lfit <- glm(engaged ~ age + role + satisfaction, data = d, family = binomial, control = glm.control(epsilon = 1e-14, maxit = 100))
 null <- glm(engaged ~ 1, data = model.frame(lfit), family = binomial)
 logit <- list(n = nobs(lfit), dfResidual = lfit$df.residual, coefficients = coefs(lfit, vcov(lfit), "z"),
   logLikelihood = as.numeric(logLik(lfit)), aic = AIC(lfit), mcFaddenR2 = 1 - as.numeric(logLik(lfit)) / as.numeric(logLik(null)))
