@@ -80,6 +80,12 @@ internal sealed class AnalyzeCommand : ICliCommand
             await console.Error.WriteLineAsync($"analyze {verb.Name}: {e.Message}");
             return 3;
         }
+        catch (ArgumentException e)
+        {
+            // The statistics library refuses data it cannot take (e.g. a model it cannot build from these columns).
+            await console.Error.WriteLineAsync($"analyze {verb.Name}: {e.Message}");
+            return 2;
+        }
     }
 
     private static string Json(IAnalyzeReport report)

@@ -11,7 +11,7 @@ results, runs = sys.argv[1], int(sys.argv[2])
 
 
 def measure(side):
-    walls, rss = [], []
+    walls, rss, cpu = [], [], []
     for i in range(1, runs + 1):
         text = open(f"{results}/{side}.{i}.time").read()
         clock = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): ([\d:.]+)", text).group(1)
@@ -20,10 +20,11 @@ def measure(side):
             seconds = seconds * 60 + float(part)
         walls.append(seconds)
         rss.append(int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", text).group(1)))
+        cpu.append(sum(float(re.search(rf"{kind} time \(seconds\): ([\d.]+)", text).group(1)) for kind in ("User", "System")))
         status = re.search(r"Exit status: (\d+)", text).group(1)
         if status != "0":
             sys.exit(f"{side} run {i} exited with {status}")
-    return statistics.median(walls), max(rss) / 1024, walls
+    return statistics.median(walls), max(rss) / 1024, statistics.median(cpu), walls
 
 
 ours = json.load(open(f"{results}/dotnet.json"))
@@ -41,8 +42,8 @@ if worst > 1e-8:
     sys.exit("the two sides disagree beyond 1e-8")
 
 print()
-print("| process | median wall (s) | max peak RSS (MiB) | wall of each run (s) |")
-print("|---|---:|---:|---|")
+print("| process | median wall (s) | median CPU, user + system (s) | max peak RSS (MiB) | wall of each run (s) |")
+print("|---|---:|---:|---:|---|")
 for side, label in (("dotnet", "CoproSurvey `analyze ols --se hc3`"), ("r", "R `fread` + `lm` + `vcovHC(HC3)`")):
-    wall, rss, walls = measure(side)
-    print(f"| {label} | {wall:.2f} | {rss:.0f} | {', '.join(f'{w:.2f}' for w in walls)} |")
+    wall, rss, cpu, walls = measure(side)
+    print(f"| {label} | {wall:.2f} | {cpu:.2f} | {rss:.0f} | {', '.join(f'{w:.2f}' for w in walls)} |")
