@@ -28,28 +28,15 @@ internal sealed class AnalyzeLogit : AnalyzeVerb
 
     private sealed class Report(LogisticResult r, ModelSpecification model, int droppedRows) : IAnalyzeReport
     {
+        private IEnumerable<CoefficientRow> Rows => r.Coefficients.Select(c =>
+            new CoefficientRow(c.Term, c.Estimate, c.StandardError, c.Z, c.PValue, c.Estimate - (Z975 * c.StandardError), c.Estimate + (Z975 * c.StandardError)));
+
         public void WriteJson(Utf8JsonWriter json)
         {
             json.WriteNumber("n", r.N);
             json.WriteNumber("dfResidual", r.DfResidual);
             json.WriteString("seType", "classical");
-            json.WriteStartArray("coefficients");
-            foreach (var c in r.Coefficients)
-            {
-                json.WriteStartObject();
-                json.WriteString("term", c.Term);
-                json.Number("estimate", c.Estimate);
-                json.Number("stdError", c.StandardError);
-                json.Number("statistic", c.Z);
-                json.Number("pValue", c.PValue);
-                json.Number("ciLower", c.Estimate - (Z975 * c.StandardError));
-                json.Number("ciUpper", c.Estimate + (Z975 * c.StandardError));
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.Strings("dropped", r.Dropped);
-            json.WriteNumber("droppedRows", droppedRows);
+            AnalyzeRegressionOutput.Coefficients(json, Rows, r.Dropped, droppedRows);
             json.Number("logLikelihood", r.LogLikelihood);
             json.Number("aic", r.Aic);
             json.Number("mcFaddenR2", r.McFaddenRSquared);
@@ -61,12 +48,12 @@ internal sealed class AnalyzeLogit : AnalyzeVerb
             text.WriteLine($"Logistic regression (logit link): {model}");
             text.WriteLine($"n = {r.N}, rows dropped for missing values: {droppedRows}");
             text.WriteLine();
-            AnalyzeRegressionText.Coefficients(text, "z value", "Pr(>|z|)", r.Coefficients.Select(c => (c.Term, c.Estimate, c.StandardError, c.Z, c.PValue)));
+            AnalyzeRegressionOutput.Coefficients(text, "z value", "Pr(>|z|)", Rows);
             text.WriteLine();
             text.WriteLine($"Null deviance: {AnalyzeFormat.Num(r.NullDeviance)} on {r.DfNull} degrees of freedom");
             text.WriteLine($"Residual deviance: {AnalyzeFormat.Num(r.ResidualDeviance)} on {r.DfResidual} degrees of freedom");
             text.WriteLine($"Log-likelihood: {AnalyzeFormat.Num(r.LogLikelihood)},  AIC: {AnalyzeFormat.Num(r.Aic)},  McFadden R-squared: {AnalyzeFormat.Num(r.McFaddenRSquared)}");
-            AnalyzeRegressionText.Dropped(text, r.Dropped);
+            AnalyzeRegressionOutput.Dropped(text, r.Dropped);
             foreach (var w in r.Warnings)
             {
                 text.WriteLine($"Warning: {w}");

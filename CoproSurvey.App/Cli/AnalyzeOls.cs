@@ -40,28 +40,15 @@ internal sealed class AnalyzeOls : AnalyzeVerb
 
     private sealed class Report(OlsResult r, string seType, ModelSpecification model, int droppedRows) : IAnalyzeReport
     {
+        private IEnumerable<CoefficientRow> Rows => r.Coefficients.Select(c =>
+            new CoefficientRow(c.Term, c.Estimate, c.StandardError, c.Statistic, c.PValue, c.ConfidenceLower, c.ConfidenceUpper));
+
         public void WriteJson(Utf8JsonWriter json)
         {
             json.WriteNumber("n", r.N);
             json.WriteNumber("dfResidual", r.DfResidual);
             json.WriteString("seType", seType);
-            json.WriteStartArray("coefficients");
-            foreach (var c in r.Coefficients)
-            {
-                json.WriteStartObject();
-                json.WriteString("term", c.Term);
-                json.Number("estimate", c.Estimate);
-                json.Number("stdError", c.StandardError);
-                json.Number("statistic", c.Statistic);
-                json.Number("pValue", c.PValue);
-                json.Number("ciLower", c.ConfidenceLower);
-                json.Number("ciUpper", c.ConfidenceUpper);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.Strings("dropped", r.Dropped);
-            json.WriteNumber("droppedRows", droppedRows);
+            AnalyzeRegressionOutput.Coefficients(json, Rows, r.Dropped, droppedRows);
             json.Number("rSquared", r.RSquared);
             json.Number("adjustedRSquared", r.AdjustedRSquared);
             json.Number("sigma", r.Sigma);
@@ -79,7 +66,7 @@ internal sealed class AnalyzeOls : AnalyzeVerb
             text.WriteLine($"Standard errors: {seType}{(r.CovarianceType == CovarianceType.Cluster ? $" ({r.ClusterCount} clusters)" : "")}");
             text.WriteLine($"n = {r.N}, rows dropped for missing values: {droppedRows}");
             text.WriteLine();
-            AnalyzeRegressionText.Coefficients(text, "t value", "Pr(>|t|)", r.Coefficients.Select(c => (c.Term, c.Estimate, c.StandardError, c.Statistic, c.PValue)));
+            AnalyzeRegressionOutput.Coefficients(text, "t value", "Pr(>|t|)", Rows);
             text.WriteLine();
             text.WriteLine($"Residual standard error: {AnalyzeFormat.Num(r.Sigma)} on {r.DfResidual} degrees of freedom");
             text.WriteLine($"Multiple R-squared: {AnalyzeFormat.Num(r.RSquared)},  Adjusted R-squared: {AnalyzeFormat.Num(r.AdjustedRSquared)}");
@@ -88,31 +75,7 @@ internal sealed class AnalyzeOls : AnalyzeVerb
                 text.WriteLine($"F-statistic: {AnalyzeFormat.Num(r.FStatistic)} on {r.DfModel} and {r.DfResidual} DF,  p-value: {AnalyzeFormat.P(r.FPValue)}");
             }
 
-            AnalyzeRegressionText.Dropped(text, r.Dropped);
-        }
-    }
-}
-
-/// <summary>The coefficient table both regressions print, as R's summary does.</summary>
-internal static class AnalyzeRegressionText
-{
-    public static void Coefficients(
-        TextWriter text, string statistic, string p, IEnumerable<(string Term, double Estimate, double Se, double Statistic, double P)> rows)
-    {
-        text.WriteLine("Coefficients:");
-        AnalyzeFormat.Table(
-            text,
-            ["", "Estimate", "Std. Error", statistic, p, ""],
-            rows.Select(c => (IReadOnlyList<string>)[c.Term, AnalyzeFormat.Num(c.Estimate), AnalyzeFormat.Num(c.Se), AnalyzeFormat.Num(Math.Round(c.Statistic, 3)), AnalyzeFormat.P(c.P), AnalyzeFormat.Stars(c.P)]));
-        text.WriteLine("---");
-        text.WriteLine(AnalyzeFormat.StarsLegend);
-    }
-
-    public static void Dropped(TextWriter text, IReadOnlyList<string> dropped)
-    {
-        if (dropped.Count > 0)
-        {
-            text.WriteLine($"Not estimated (aliased with earlier columns): {string.Join(", ", dropped)}");
+            AnalyzeRegressionOutput.Dropped(text, r.Dropped);
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using CoproSurvey.Core.Analysis.Tabular;
 using CoproSurvey.Core.Statistics;
 
@@ -194,5 +195,52 @@ internal sealed record RegressionInput(string File, CsvTable Table, ModelSpecifi
         }
 
         return codes;
+    }
+}
+
+/// <summary>One coefficient as both regressions report it.</summary>
+internal sealed record CoefficientRow(string Term, double Estimate, double StandardError, double Statistic, double PValue, double Lower, double Upper);
+
+/// <summary>The coefficient table both regressions print, as R's summary does, and its JSON form.</summary>
+internal static class AnalyzeRegressionOutput
+{
+    public static void Coefficients(Utf8JsonWriter json, IEnumerable<CoefficientRow> rows, IReadOnlyList<string> dropped, int droppedRows)
+    {
+        json.WriteStartArray("coefficients");
+        foreach (var c in rows)
+        {
+            json.WriteStartObject();
+            json.WriteString("term", c.Term);
+            json.Number("estimate", c.Estimate);
+            json.Number("stdError", c.StandardError);
+            json.Number("statistic", c.Statistic);
+            json.Number("pValue", c.PValue);
+            json.Number("ciLower", c.Lower);
+            json.Number("ciUpper", c.Upper);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.Strings("dropped", dropped);
+        json.WriteNumber("droppedRows", droppedRows);
+    }
+
+    public static void Coefficients(TextWriter text, string statistic, string p, IEnumerable<CoefficientRow> rows)
+    {
+        text.WriteLine("Coefficients:");
+        AnalyzeFormat.Table(
+            text,
+            ["", "Estimate", "Std. Error", statistic, p, ""],
+            rows.Select(c => (IReadOnlyList<string>)[c.Term, AnalyzeFormat.Num(c.Estimate), AnalyzeFormat.Num(c.StandardError), AnalyzeFormat.Num(Math.Round(c.Statistic, 3)), AnalyzeFormat.P(c.PValue), AnalyzeFormat.Stars(c.PValue)]));
+        text.WriteLine("---");
+        text.WriteLine(AnalyzeFormat.StarsLegend);
+    }
+
+    public static void Dropped(TextWriter text, IReadOnlyList<string> dropped)
+    {
+        if (dropped.Count > 0)
+        {
+            text.WriteLine($"Not estimated (aliased with earlier columns): {string.Join(", ", dropped)}");
+        }
     }
 }

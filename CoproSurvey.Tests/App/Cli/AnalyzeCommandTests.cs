@@ -34,15 +34,8 @@ public class AnalyzeCommandTests
         Assert.Equal(se, json.GetProperty("seType").GetString());
         Assert.Empty(json.GetProperty("dropped").EnumerateArray());
         AssertNumbers(r, json, Digits, "ols", "rSquared", "adjustedRSquared", "sigma", "fStatistic", "fPValue");
-        var expected = r.GetProperty(referenceKey);
-        var coefficients = json.GetProperty("coefficients");
-        Assert.Equal(expected.GetArrayLength(), coefficients.GetArrayLength());
-        Assert.Equal("(Intercept)", coefficients[0].GetProperty("term").GetString());
-        foreach (var e in expected.EnumerateArray())
-        {
-            var term = e.GetProperty("term").GetString()!;
-            AssertNumbers(e, Find(coefficients, "term", term), Digits, term, "estimate", "stdError", "statistic", "pValue", "ciLower", "ciUpper");
-        }
+        Assert.Equal("(Intercept)", json.GetProperty("coefficients")[0].GetProperty("term").GetString());
+        AssertCoefficients(r.GetProperty(referenceKey), json);
     }
 
     [Fact]
@@ -54,11 +47,7 @@ public class AnalyzeCommandTests
         var r = Reference.GetProperty("ols").GetProperty("noIntercept");
         AssertNumbers(r, json, Digits, "no intercept", "rSquared");
         Assert.Equal(r.GetProperty("n").GetInt32(), json.GetProperty("n").GetInt32());
-        foreach (var e in r.GetProperty("coefficients").EnumerateArray())
-        {
-            var term = e.GetProperty("term").GetString()!;
-            AssertNumbers(e, Find(json.GetProperty("coefficients"), "term", term), Digits, term, "estimate", "stdError", "pValue");
-        }
+        AssertCoefficients(r.GetProperty("coefficients"), json);
     }
 
     [Fact]
@@ -105,11 +94,7 @@ public class AnalyzeCommandTests
         Assert.Equal(72, json.GetProperty("dfResidual").GetInt32());
         Assert.Equal(3, json.GetProperty("droppedRows").GetInt32());
         AssertNumbers(r, json, Digits, "logit", "logLikelihood", "aic", "mcFaddenR2");
-        foreach (var e in r.GetProperty("coefficients").EnumerateArray())
-        {
-            var term = e.GetProperty("term").GetString()!;
-            AssertNumbers(e, Find(json.GetProperty("coefficients"), "term", term), Digits, term, "estimate", "stdError", "statistic", "pValue", "ciLower", "ciUpper");
-        }
+        AssertCoefficients(r.GetProperty("coefficients"), json);
     }
 
     [Fact]
@@ -302,6 +287,18 @@ public class AnalyzeCommandTests
                     Assert.Equal(JsonValueKind.Null, json.GetProperty("p")[i][j].ValueKind);
                 }
             }
+        }
+    }
+
+    /// <summary>Every coefficient of R's table, found by term, with all its numbers to <see cref="Digits"/> digits.</summary>
+    private static void AssertCoefficients(JsonElement expected, JsonElement json)
+    {
+        var coefficients = json.GetProperty("coefficients");
+        Assert.Equal(expected.GetArrayLength(), coefficients.GetArrayLength());
+        foreach (var e in expected.EnumerateArray())
+        {
+            var term = e.GetProperty("term").GetString()!;
+            AssertNumbers(e, Find(coefficients, "term", term), Digits, term, "estimate", "stdError", "statistic", "pValue", "ciLower", "ciUpper");
         }
     }
 }
