@@ -21,9 +21,8 @@ internal sealed class AnalyzeLogit : AnalyzeVerb
 
     public override IAnalyzeReport Run(AnalyzeArguments arguments, CancellationToken cancellationToken)
     {
-        var input = RegressionInput.Read(arguments, null, cancellationToken);
-        var design = input.Design();
-        return new Report(LogisticRegression.Fit(design), input.Model, input.DroppedRows(design));
+        var (design, model, droppedRows) = RegressionInput.Read(arguments, null, cancellationToken).Design();
+        return new Report(LogisticRegression.Fit(design), model, droppedRows);
     }
 
     private sealed class Report(LogisticResult r, ModelSpecification model, int droppedRows) : IAnalyzeReport

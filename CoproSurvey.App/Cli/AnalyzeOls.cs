@@ -33,9 +33,8 @@ internal sealed class AnalyzeOls : AnalyzeVerb
             _ when se.StartsWith("cluster:", StringComparison.Ordinal) && se.Length > "cluster:".Length => (CovarianceType.Cluster, se["cluster:".Length..]),
             _ => throw new AnalyzeUsageException($"--se must be classical, hc0, hc1, hc2, hc3 or cluster:COL, not '{se}'."),
         };
-        var input = RegressionInput.Read(arguments, cluster, cancellationToken);
-        var design = input.Design();
-        return new Report(Ols.Fit(design, covariance), se, input.Model, input.DroppedRows(design));
+        var (design, model, droppedRows) = RegressionInput.Read(arguments, cluster, cancellationToken).Design();
+        return new Report(Ols.Fit(design, covariance), se, model, droppedRows);
     }
 
     private sealed class Report(OlsResult r, string seType, ModelSpecification model, int droppedRows) : IAnalyzeReport

@@ -88,18 +88,18 @@ internal sealed record RegressionInput(string File, CsvTable Table, ModelSpecifi
     }
 
     /// <summary>
-    /// The design matrix. When every predictor is a numeric main effect it is filled straight from the columns read
+    /// The design matrix, the model, and the source rows left out because a variable of the model (or the cluster)
+    /// is missing. When every predictor is a numeric main effect the design is filled straight from the columns read
     /// (no intermediate table of nullable values: half the memory on large files); otherwise the library builds it
-    /// with treatment contrasts and interactions.
+    /// with treatment contrasts and interactions. The columns read are not needed afterwards, so the caller can let
+    /// them go before the fit.
     /// </summary>
-    public DesignMatrix Design()
+    public (DesignMatrix Design, ModelSpecification Model, int DroppedRows) Design()
     {
         var simple = Model.Terms.All(t => t.Variables.Count == 1 && Table[t.Variables[0]] is NumericColumn);
-        return simple ? NumericDesign() : DesignMatrix.Build(ToAnalysisData(), Model, Cluster);
+        var design = simple ? NumericDesign() : DesignMatrix.Build(ToAnalysisData(), Model, Cluster);
+        return (design, Model, Table.RowCount - design.Rows);
     }
-
-    /// <summary>Source rows left out because a variable of the model (or the cluster) is missing.</summary>
-    public int DroppedRows(DesignMatrix design) => Table.RowCount - design.Rows;
 
     private AnalysisData ToAnalysisData()
     {
