@@ -110,6 +110,12 @@ public sealed class DesignMatrix
     /// levels, as in R); an interaction's columns are the products of its variables' columns, the first variable
     /// varying fastest.
     /// </summary>
+    /// <remarks>
+    /// A categorical variable inside an interaction is always treatment-coded. R codes it with all its levels when the
+    /// interaction appears without that variable's main effect (<c>y ~ a:b</c>); such models therefore have other,
+    /// equivalent columns here. With the main effects present (<c>a*b</c>) the columns are R's.
+    /// Levels are sorted ordinally (R sorts in the locale's collation; the two agree for ASCII level names of one case).
+    /// </remarks>
     /// <param name="data">The table.</param>
     /// <param name="model">The model.</param>
     /// <param name="clusterVariable">Optional cluster column (numeric or categorical); its missing values drop the row too.</param>

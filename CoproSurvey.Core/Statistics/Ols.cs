@@ -22,6 +22,7 @@ public static class Ols
     /// <exception cref="ArgumentException">Unknown variables, or a cluster covariance without a cluster variable.</exception>
     /// <exception cref="InsufficientDataException">n ≤ number of design columns, or fewer than 2 clusters.</exception>
     /// <exception cref="ConstantVariableException">The response, a numeric predictor (with an intercept) or a categorical one is constant.</exception>
+    /// <exception cref="SingularMatrixException">HC2 or HC3 requested while a case has leverage 1 (R would give NaN).</exception>
     public static OlsResult Fit(AnalysisData data, ModelSpecification model, CovarianceType covariance = CovarianceType.Classical, string? clusterVariable = null)
     {
         if (covariance == CovarianceType.Cluster && clusterVariable is null)
@@ -38,6 +39,7 @@ public static class Ols
     /// <exception cref="ArgumentException">A cluster covariance on a design without clusters.</exception>
     /// <exception cref="InsufficientDataException">n ≤ number of design columns, or fewer than 2 clusters.</exception>
     /// <exception cref="ConstantVariableException">The response is constant, or a non-zero predictor column is constant in a model with an intercept.</exception>
+    /// <exception cref="SingularMatrixException">HC2 or HC3 requested while a case has leverage 1 (R would give NaN).</exception>
     public static OlsResult Fit(DesignMatrix design, CovarianceType covariance = CovarianceType.Classical)
     {
         var n = design.Rows;

@@ -13,7 +13,7 @@ namespace CoproSurvey.Core.Statistics;
 internal static class ReliabilityFactorModel
 {
     private const double Lower = 0.005;
-    private const int MaxIterations = 100_000;
+    private const int MaxIterations = 10_000;
     private const double Tolerance = 1e-13;
 
     public static OmegaTotal FitOneFactor(double[,] correlations)
@@ -21,20 +21,32 @@ internal static class ReliabilityFactorModel
         var p = correlations.GetLength(0);
         var r = Matrix<double>.Build.DenseOfArray(correlations);
         var psi = Start(r);
-        var lambda = Loadings(r, psi);
         for (var iteration = 1; iteration <= MaxIterations; iteration++)
         {
-            var change = 0.0;
+            // The plain fixed point converges linearly, slowly near a Heywood case; a SQUAREM step (Varadhan &
+            // Roland 2008) extrapolates along two successive updates, then one plain update keeps it stable.
+            var once = Update(r, psi);
+            var twice = Update(r, once);
+            var step = new double[p];
+            var curvature = new double[p];
             for (var j = 0; j < p; j++)
             {
-                var next = Math.Clamp(1 - lambda[j] * lambda[j], Lower, 1);
-                change = Math.Max(change, Math.Abs(next - psi[j]));
-                psi[j] = next;
+                step[j] = once[j] - psi[j];
+                curvature[j] = twice[j] - 2 * once[j] + psi[j];
             }
 
-            lambda = Loadings(r, psi);
-            if (change < Tolerance)
+            var normStep = Math.Sqrt(step.Sum(v => v * v));
+            var normCurvature = Math.Sqrt(curvature.Sum(v => v * v));
+            var alpha = normCurvature > 0 ? Math.Min(-normStep / normCurvature, -1) : -1;
+            var extrapolated = Enumerable.Range(0, p)
+                .Select(j => Math.Clamp(psi[j] - 2 * alpha * step[j] + alpha * alpha * curvature[j], Lower, 1))
+                .ToArray();
+            var next = Update(r, extrapolated);
+            var change = Enumerable.Range(0, p).Max(j => Math.Abs(next[j] - psi[j]));
+            psi = next;
+            if (change < Tolerance && Enumerable.Range(0, p).Max(j => Math.Abs(Update(r, psi)[j] - psi[j])) < Tolerance)
             {
+                var lambda = Loadings(r, psi);
                 var sign = lambda.Sum() < 0 ? -1 : 1;
                 var loadings = lambda.Select(l => sign * l).ToArray();
                 var s = loadings.Sum();
@@ -46,6 +58,10 @@ internal static class ReliabilityFactorModel
             CultureInfo.InvariantCulture,
             $"The one-factor maximum-likelihood fit for omega did not converge in {MaxIterations} iterations ({p} items)."));
     }
+
+    /// <summary>One fixed-point update ψ ← clamp(1 - λ(ψ)², 0.005, 1).</summary>
+    private static double[] Update(Matrix<double> r, double[] psi) =>
+        Loadings(r, psi).Select(l => Math.Clamp(1 - l * l, Lower, 1)).ToArray();
 
     /// <summary>factanal's start, (1 - 0.5/p) / diag(R⁻¹), or 0.5 where R cannot be inverted.</summary>
     private static double[] Start(Matrix<double> r)

@@ -9,10 +9,14 @@ internal static class RobustCovariance
 {
     private const int Block = 512;
 
+    // A leverage this close to 1 leaves a residual that is rounding noise: HC2/HC3 would divide it by ~0.
+    private const double LeverageOneTolerance = 1e-10;
+
     /// <summary>
     /// U' Ω U for the chosen estimator, including its small-sample factor: HC1 n/(n − k); cluster
     /// G/(G − 1) · (n − 1)/(n − k). Leverages are returned for HC2 and HC3.
     /// </summary>
+    /// <exception cref="SingularMatrixException">HC2 or HC3 with a case of leverage 1.</exception>
     public static double[,] Meat(DesignMatrix design, CovarianceType type, double[] residuals, OrthonormalRowFiller basis, int k, out double[]? leverage)
     {
         var n = design.Rows;
@@ -64,6 +68,13 @@ internal static class RobustCovariance
                 for (var i = 0; i < length; i++)
                 {
                     var complement = 1 - h[i];
+                    if (complement < LeverageOneTolerance)
+                    {
+                        throw new SingularMatrixException(
+                            $"{type} standard errors are undefined: case {start + i + 1} (row {design.RowIndices[start + i] + 1} of the data) has leverage 1 " +
+                            $"among {n} cases and {k} coefficients, e.g. as the only case of a category.");
+                    }
+
                     w[i] /= type == CovarianceType.HC2 ? complement : complement * complement;
                 }
             }

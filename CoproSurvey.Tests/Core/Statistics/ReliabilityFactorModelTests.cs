@@ -38,6 +38,7 @@ public class ReliabilityFactorModelTests
         // Assert
         Precision.AssertDigits(0.005, fit.Uniquenesses[0], 10, "bounded uniqueness");
         Assert.All(fit.Loadings, l => Assert.InRange(l, 0, 1));
+        Assert.InRange(fit.Iterations, 1, 100);
     }
 
     [Fact]

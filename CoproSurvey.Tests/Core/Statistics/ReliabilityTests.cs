@@ -50,6 +50,7 @@ public class ReliabilityTests
 
         // Assert
         Precision.AssertDigits(R.Number("reliability", "omega_total"), omega.Value, 6, "omega total");
+        Assert.InRange(omega.Iterations, 1, 100);
         var loadings = R.Array("reliability", "loadings");
         var uniquenesses = R.Array("reliability", "uniquenesses");
         for (var i = 0; i < 5; i++)

@@ -122,3 +122,33 @@ public class DesignMatrixTests
         Assert.Equal(25, clustered.ClusterCount);
     }
 }
+
+public class ModelSpecificationTests
+{
+    [Theory]
+    [InlineData("y x1 + x2")]
+    [InlineData("y ~ x1 - x2")]
+    [InlineData("y ~ x1 + a b")]
+    public void Parse_ThrowsQuotingFormula_WhenMalformed(string formula)
+    {
+        // Act
+        var error = Assert.Throws<FormatException>(() => ModelSpecification.Parse(formula));
+
+        // Assert
+        Assert.Contains(formula, error.Message);
+    }
+
+    [Fact]
+    public void FromColumnMajor_ThrowsNamingCell_WhenValueIsNotFinite()
+    {
+        // Arrange
+        double[] values = [1, 1, 1, 0.5, double.NaN, 2];
+
+        // Act
+        var error = Assert.Throws<ArgumentException>(() =>
+            DesignMatrix.FromColumnMajor(values, 3, [DesignMatrix.InterceptName, "x"], [1, 2, 3], hasIntercept: true));
+
+        // Assert
+        Assert.Contains("row 2, column 'x'", error.Message);
+    }
+}

@@ -22,14 +22,9 @@ public class LogisticRegressionTests
         Assert.Equal(expected.Keys, fit.Coefficients.Select(c => c.Term));
         foreach (var c in fit.Coefficients)
         {
-            var r = expected[c.Term];
-            Precision.AssertDigits(r["estimate"], c.Estimate, Digits, $"{c.Term} estimate");
-            Precision.AssertDigits(r["se"], c.StandardError, Digits, $"{c.Term} SE");
-            Precision.AssertDigits(r["z"], c.Z, Digits, $"{c.Term} z");
-            Precision.AssertDigits(r["p"], c.PValue, Digits, $"{c.Term} p");
-            Precision.AssertDigits(r["odds_ratio"], c.OddsRatio, Digits, $"{c.Term} odds ratio");
-            Precision.AssertDigits(r["or_low"], c.OddsRatioLower, Digits, $"{c.Term} OR CI low");
-            Precision.AssertDigits(r["or_high"], c.OddsRatioUpper, Digits, $"{c.Term} OR CI high");
+            RReference.AssertRow(expected[c.Term], c.Term, Digits,
+                ("estimate", c.Estimate), ("se", c.StandardError), ("z", c.Z), ("p", c.PValue),
+                ("odds_ratio", c.OddsRatio), ("or_low", c.OddsRatioLower), ("or_high", c.OddsRatioUpper));
         }
 
         Assert.Equal((int)summary.Number("n"), fit.N);

@@ -1,10 +1,11 @@
 using CoproSurvey.Core.Statistics;
 using CoproSurvey.Tests.Support;
+using Xunit.Abstractions;
 
 namespace CoproSurvey.Tests.Core.Statistics.Regression;
 
 /// <summary>OLS against NIST StRD certified values: at least 9 digits and never fewer than R's lm reaches.</summary>
-public class NistRegressionTests
+public class NistRegressionTests(ITestOutputHelper output)
 {
     [Theory]
     [InlineData("Norris", 12.5)]
@@ -32,6 +33,12 @@ public class NistRegressionTests
 
         AssertCertified(nist.ResidualStandardDeviation, fit.Sigma, digits, $"{name} residual SD");
         AssertCertified(nist.RSquared, fit.RSquared, digits, $"{name} R²");
+        var lre = nist.Estimates.Select((b, j) => Precision.Lre(fit.Coefficients[j].Estimate, b))
+            .Concat(nist.StandardDeviations.Select((sd, j) => Precision.Lre(fit.Coefficients[j].StandardError, sd)))
+            .Append(Precision.Lre(fit.Sigma, nist.ResidualStandardDeviation))
+            .Append(Precision.Lre(fit.RSquared, nist.RSquared))
+            .Min();
+        output.WriteLine($"{name}: smallest LRE {lre:F1} (R: {rDigits:F1})");
     }
 
     [Theory]

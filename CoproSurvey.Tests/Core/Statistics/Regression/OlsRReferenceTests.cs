@@ -23,13 +23,9 @@ public class OlsRReferenceTests
         Assert.Equal(expected.Keys, fit.Coefficients.Select(c => c.Term));
         foreach (var c in fit.Coefficients)
         {
-            var r = expected[c.Term];
-            Precision.AssertDigits(r["estimate"], c.Estimate, Digits, $"{c.Term} estimate");
-            Precision.AssertDigits(r["se"], c.StandardError, Digits, $"{c.Term} SE");
-            Precision.AssertDigits(r["statistic"], c.Statistic, Digits, $"{c.Term} t");
-            Precision.AssertDigits(r["p"], c.PValue, Digits, $"{c.Term} p");
-            Precision.AssertDigits(r["ci_low"], c.ConfidenceLower, Digits, $"{c.Term} CI low");
-            Precision.AssertDigits(r["ci_high"], c.ConfidenceUpper, Digits, $"{c.Term} CI high");
+            RReference.AssertRow(expected[c.Term], c.Term, Digits,
+                ("estimate", c.Estimate), ("se", c.StandardError), ("statistic", c.Statistic), ("p", c.PValue),
+                ("ci_low", c.ConfidenceLower), ("ci_high", c.ConfidenceUpper));
         }
 
         Assert.Equal((int)summary.Number("n"), fit.N);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CoproSurvey.Core.Statistics;
+using CoproSurvey.Tests.Support;
 
 namespace CoproSurvey.Tests.Core.Statistics.Regression;
 
@@ -43,6 +44,15 @@ public static class RReference
     /// <summary>A key,value summary; non-numeric values are kept as text.</summary>
     public static Dictionary<string, string> Summary(string file) =>
         ReadCsv(file).Rows.ToDictionary(r => r[0], r => r.Length > 1 ? r[1] : "");
+
+    /// <summary>Asserts each (column, actual) of one coefficient against R's row to the given digits.</summary>
+    public static void AssertRow(Dictionary<string, double> expected, string term, double digits, params (string Column, double Actual)[] values)
+    {
+        foreach (var (column, actual) in values)
+        {
+            Precision.AssertDigits(expected[column], actual, digits, $"{term} {column}");
+        }
+    }
 
     public static double Number(this Dictionary<string, string> summary, string key) => Parse(summary[key], key);
 

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(CoproSurvey.Benchmarks.OlsBenchmarks).Assembly).Run(args);
