@@ -9,8 +9,9 @@ internal static class CliApp
     private static IReadOnlyList<ICliCommand> Commands =>
     [
         new MigrateCommand(),
-        new InstrumentsCommand(),
         new SeedDemoCommand(),
+        new InstrumentsCommand(),
+        new AnalyzeCommand(),
     ];
 
     /// <summary>True when <paramref name="args"/> starts with a verb (or asks for the verb list).</summary>

@@ -1,0 +1,138 @@
+namespace CoproSurvey.App.Cli;
+
+/// <summary>An option of an <c>analyze</c> verb: <c>--name VALUE</c>, or a flag when <see cref="Value"/> is null.</summary>
+/// <param name="Name">The option without its dashes.</param>
+/// <param name="Value">The placeholder of its value in the help (<c>F</c>, <c>a,b</c>), or null for a flag.</param>
+/// <param name="Help">One line of help.</param>
+/// <param name="Required">Whether the verb cannot run without it.</param>
+/// <param name="Repeatable">Whether it may be given more than once.</param>
+internal sealed record AnalyzeOption(string Name, string? Value, string Help, bool Required = false, bool Repeatable = false)
+{
+    public bool IsFlag => Value is null;
+}
+
+/// <summary>Wrong use of the command line: the message is shown with the verb's usage, exit code 1.</summary>
+internal sealed class AnalyzeUsageException(string message) : Exception(message);
+
+/// <summary>The options given to an <c>analyze</c> verb, checked against the verb's option list.</summary>
+internal sealed class AnalyzeArguments
+{
+    private readonly Dictionary<string, List<string>> values = new(StringComparer.Ordinal);
+
+    private AnalyzeArguments()
+    {
+    }
+
+    /// <summary>The CSV file (every verb requires <c>--csv</c>).</summary>
+    public string Csv => Value("csv") ?? throw new AnalyzeUsageException("Missing --csv.");
+
+    /// <summary>
+    /// Parses <c>--name value</c>, <c>--name=value</c> and <c>--flag</c>; anything else, an unknown or repeated option,
+    /// or a missing required one is a usage error.
+    /// </summary>
+    public static AnalyzeArguments Parse(IReadOnlyList<string> args, IReadOnlyList<AnalyzeOption> options)
+    {
+        var parsed = new AnalyzeArguments();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var token = args[i];
+            if (!token.StartsWith("--", StringComparison.Ordinal) || token.Length == 2)
+            {
+                throw new AnalyzeUsageException($"Unexpected argument '{token}'.");
+            }
+
+            var name = token[2..];
+            string? inline = null;
+            var equals = name.IndexOf('=', StringComparison.Ordinal);
+            if (equals >= 0)
+            {
+                inline = name[(equals + 1)..];
+                name = name[..equals];
+            }
+
+            var option = options.FirstOrDefault(o => o.Name == name)
+                ?? throw new AnalyzeUsageException($"Unknown option --{name}.");
+            string value;
+            if (option.IsFlag)
+            {
+                if (inline is not null)
+                {
+                    throw new AnalyzeUsageException($"--{name} takes no value.");
+                }
+
+                value = "";
+            }
+            else if (inline is not null)
+            {
+                value = inline;
+            }
+            else if (i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal))
+            {
+                value = args[++i];
+            }
+            else
+            {
+                throw new AnalyzeUsageException($"--{name} needs a value ({option.Value}).");
+            }
+
+            if (!option.IsFlag && string.IsNullOrWhiteSpace(value))
+            {
+                throw new AnalyzeUsageException($"--{name} needs a value ({option.Value}).");
+            }
+
+            if (!parsed.values.TryGetValue(name, out var list))
+            {
+                parsed.values[name] = list = [];
+            }
+            else if (!option.Repeatable)
+            {
+                throw new AnalyzeUsageException($"--{name} is given twice.");
+            }
+
+            list.Add(value);
+        }
+
+        var missing = options.Where(o => o.Required && !parsed.values.ContainsKey(o.Name)).Select(o => "--" + o.Name).ToList();
+        if (missing.Count > 0)
+        {
+            throw new AnalyzeUsageException($"Missing {string.Join(", ", missing)}.");
+        }
+
+        return parsed;
+    }
+
+    /// <summary>Whether the flag or option was given.</summary>
+    public bool Has(string name) => values.ContainsKey(name);
+
+    /// <summary>The value of a single option, or null.</summary>
+    public string? Value(string name) => values.TryGetValue(name, out var list) ? list[0] : null;
+
+    /// <summary>The value of a required option.</summary>
+    public string Required(string name) => Value(name) ?? throw new AnalyzeUsageException($"Missing --{name}.");
+
+    /// <summary>Every value of a repeatable option, as given.</summary>
+    public IReadOnlyList<string> All(string name) => values.TryGetValue(name, out var list) ? list : [];
+
+    /// <summary>Every value of the option, each split at commas (<c>--factor a,b --factor c</c> is a, b, c).</summary>
+    public IReadOnlyList<string> List(string name)
+    {
+        if (!values.TryGetValue(name, out var list))
+        {
+            return [];
+        }
+
+        var items = list.SelectMany(v => v.Split(',', StringSplitOptions.TrimEntries)).ToList();
+        if (items.Any(string.IsNullOrEmpty))
+        {
+            throw new AnalyzeUsageException($"--{name} has an empty name in '{string.Join(",", list)}'.");
+        }
+
+        var repeated = items.GroupBy(s => s, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (repeated is not null)
+        {
+            throw new AnalyzeUsageException($"--{name} names '{repeated.Key}' twice.");
+        }
+
+        return items;
+    }
+}

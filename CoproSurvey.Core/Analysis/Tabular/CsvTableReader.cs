@@ -1,0 +1,353 @@
+using System.Text;
+using CsvHelper;
+
+namespace CoproSurvey.Core.Analysis.Tabular;
+
+/// <summary>
+/// Reads chosen columns of a CSV file into memory: a header row, comma-separated fields, RFC 4180 quoting, numbers in
+/// the invariant culture. An empty cell, or the text <c>NA</c> (as R writes a missing value), is missing.
+/// </summary>
+/// <remarks>
+/// Cells are parsed from the UTF-8 bytes of the parser's buffer, so a numeric cell costs no allocation; text
+/// levels are allocated once per distinct value. Numbers are read as doubles correctly rounded from the text
+/// (exponent notation allowed); NaN and infinite values are refused as "not a number".
+/// </remarks>
+public static class CsvTableReader
+{
+    /// <summary>Reads <paramref name="columns"/> from the file at <paramref name="path"/>.</summary>
+    /// <exception cref="CsvDataException">
+    /// The file is missing or unreadable, a column is not in the header (the message lists those that are), the file
+    /// is malformed, or a numeric column holds text that is not a number (the message names row, line and column).
+    /// </exception>
+    public static CsvTable Read(string path, IReadOnlyList<CsvColumnRequest> columns, CancellationToken cancellationToken = default)
+    {
+        if (!File.Exists(path))
+        {
+            throw new CsvDataException(path, "file not found.");
+        }
+
+        var table = ReadPass(path, columns, cancellationToken, out var becameText);
+        if (becameText.Count == 0)
+        {
+            return table;
+        }
+
+        // Auto columns that turned out to hold text are read again as levels: cheaper than keeping every cell's
+        // text on the chance that a column is not numeric.
+        var again = becameText.Select(name => new CsvColumnRequest(name, CsvColumnKind.Categorical)).ToList();
+        var text = ReadPass(path, again, cancellationToken, out _);
+        var merged = table.Columns.Select(c => becameText.Contains(c.Name) ? text[c.Name] : c).ToList();
+        return new CsvTable(path, table.RowCount, merged);
+    }
+
+    /// <summary>The header names of the file at <paramref name="path"/>.</summary>
+    /// <exception cref="CsvDataException">The file is missing, unreadable or malformed.</exception>
+    public static IReadOnlyList<string> ReadHeader(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new CsvDataException(path, "file not found.");
+        }
+
+        return Guard(path, () =>
+        {
+            using var reader = CsvReader.FromFile(path, Options());
+            reader.ReadHeader();
+            return reader.Headers.ToList();
+        });
+    }
+
+    /// <summary>Line counting slows reading down; it is switched on only to name the line of an error.</summary>
+    private static CsvReaderOptions Options(bool trackLines = false) => new()
+    {
+        Separator = ',',
+        HasHeader = true,
+        TrackLineNumbers = trackLines,
+        FieldCountMismatch = CsvFieldCountHandling.Throw,
+        MalformedData = CsvMalformedDataHandling.Throw,
+    };
+
+    private static CsvTable ReadPass(string path, IReadOnlyList<CsvColumnRequest> requests, CancellationToken cancellationToken, out HashSet<string> becameText)
+    {
+        var textColumns = new HashSet<string>(StringComparer.Ordinal);
+        var table = Guard(path, () =>
+        {
+            using var reader = CsvReader.FromFile(path, Options());
+            reader.ReadHeader();
+            var headers = reader.Headers;
+            var builders = requests.Select(r => ColumnBuilder.Create(r, IndexOf(path, headers, r.Name))).ToArray();
+            var fileLength = new FileInfo(path).Length;
+            var capacity = 1024;
+            foreach (var b in builders)
+            {
+                b.Grow(capacity);
+            }
+
+            var rows = 0;
+            while (reader.Read())
+            {
+                if (rows == capacity)
+                {
+                    capacity = NextCapacity(rows, reader.ByteOffset, fileLength);
+                    foreach (var b in builders)
+                    {
+                        b.Grow(capacity);
+                    }
+
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                foreach (var b in builders)
+                {
+                    if (!b.Add(rows, reader.GetSpan(b.FieldIndex)))
+                    {
+                        throw CsvDataException.NotANumber(
+                            path, reader.RowNumber, LineOf(path, reader.RowNumber), b.Request.Name, Encoding.UTF8.GetString(reader.GetSpan(b.FieldIndex)));
+                    }
+                }
+
+                rows++;
+            }
+
+            foreach (var b in builders.Where(b => b.BecameText))
+            {
+                textColumns.Add(b.Request.Name);
+            }
+
+            return new CsvTable(path, rows, builders.Select(b => b.Build(rows)).ToList());
+        });
+        becameText = textColumns;
+        return table;
+    }
+
+    /// <summary>After the first rows, the rest is estimated from the bytes they took, so the arrays grow about once.</summary>
+    private static int NextCapacity(int rows, long bytesSoFar, long fileLength)
+    {
+        var estimate = bytesSoFar > 0 ? (long)(fileLength * (double)rows / bytesSoFar * 1.02) + 64 : 0;
+        return (int)Math.Clamp(Math.Max(estimate, 2L * rows), rows + 1, Array.MaxLength);
+    }
+
+    private static int IndexOf(string path, IReadOnlyList<string> headers, string name)
+    {
+        for (var i = 0; i < headers.Count; i++)
+        {
+            if (string.Equals(headers[i], name, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        throw new CsvDataException(
+            path, $"no column \"{name}\"; the columns are: {string.Join(", ", headers)}.", column: name);
+    }
+
+    /// <summary>The file line where data row <paramref name="row"/> starts, found by reading again with line counting.</summary>
+    private static long? LineOf(string path, long row)
+    {
+        try
+        {
+            using var reader = CsvReader.FromFile(path, Options(trackLines: true));
+            while (reader.Read())
+            {
+                if (reader.RowNumber == row)
+                {
+                    return reader.LineNumber;
+                }
+            }
+
+            return null;
+        }
+        catch (CsvFormatException e)
+        {
+            return e.LineNumber > 0 ? e.LineNumber : null;
+        }
+    }
+
+    private static T Guard<T>(string path, Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (CsvFormatException e)
+        {
+            long? row = e.RecordNumber > 1 ? e.RecordNumber - 1 : null;
+            throw new CsvDataException(path, $"malformed CSV: {e.Message}", row, row is null ? null : LineOf(path, row.Value));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CsvDataException(path, $"cannot be read: {e.Message}");
+        }
+    }
+
+    internal static bool IsMissing(ReadOnlySpan<byte> cell)
+    {
+        var trimmed = cell.Trim(" \t"u8);
+        return trimmed.IsEmpty || trimmed.SequenceEqual("NA"u8);
+    }
+
+
+    private abstract class ColumnBuilder(CsvColumnRequest request, int fieldIndex)
+    {
+        public CsvColumnRequest Request { get; } = request;
+
+        public int FieldIndex { get; } = fieldIndex;
+
+        public virtual bool BecameText => false;
+
+        public static ColumnBuilder Create(CsvColumnRequest request, int fieldIndex) =>
+            request.Kind == CsvColumnKind.Categorical
+                ? new TextBuilder(request, fieldIndex)
+                : new NumberBuilder(request, fieldIndex);
+
+        public abstract void Grow(int capacity);
+
+        /// <summary>Stores the cell of <paramref name="row"/>; false when a numeric column meets text that is not a number.</summary>
+        public abstract bool Add(int row, ReadOnlySpan<byte> cell);
+
+        public abstract CsvColumn Build(int rows);
+    }
+
+    private sealed class NumberBuilder(CsvColumnRequest request, int fieldIndex) : ColumnBuilder(request, fieldIndex)
+    {
+        private double[] values = [];
+        private double[]? offsets = request.Centred ? [] : null;
+        private decimal exactOrigin;
+        private double origin;
+        private bool hasOrigin;
+        private bool becameText;
+
+        public override bool BecameText => becameText;
+
+        public override void Grow(int capacity)
+        {
+            Array.Resize(ref values, capacity);
+            if (offsets is not null)
+            {
+                Array.Resize(ref offsets, capacity);
+            }
+        }
+
+        public override bool Add(int row, ReadOnlySpan<byte> cell)
+        {
+            if (becameText)
+            {
+                return true;
+            }
+
+            if (IsMissing(cell))
+            {
+                values[row] = double.NaN;
+                if (offsets is not null)
+                {
+                    offsets[row] = double.NaN;
+                }
+
+                return true;
+            }
+
+            if (!NumberText.TryParse(cell, out var value))
+            {
+                if (Request.Kind == CsvColumnKind.Auto)
+                {
+                    becameText = true;
+                    return true;
+                }
+
+                return false;
+            }
+
+            values[row] = value;
+            if (offsets is not null)
+            {
+                offsets[row] = Offset(cell, value);
+            }
+
+            return true;
+        }
+
+        /// <summary>The value minus the origin, subtracted exactly in decimal where the text is a plain decimal number.</summary>
+        private double Offset(ReadOnlySpan<byte> cell, double value)
+        {
+            var isDecimal = NumberText.TryParseExact(cell, out var exact);
+            if (!hasOrigin)
+            {
+                hasOrigin = true;
+                exactOrigin = isDecimal ? exact : Math.Abs(value) < 7.9e28 ? (decimal)value : 0m;
+                origin = (double)exactOrigin;
+            }
+
+            if (isDecimal)
+            {
+                try
+                {
+                    return (double)(exact - exactOrigin);
+                }
+                catch (OverflowException)
+                {
+                    // Values of opposite sign near decimal's limit: the double difference is as good as it gets.
+                }
+            }
+
+            return value - origin;
+        }
+
+        public override CsvColumn Build(int rows)
+        {
+            Array.Resize(ref values, rows);
+            CentredValues? centred = null;
+            if (offsets is not null)
+            {
+                Array.Resize(ref offsets, rows);
+                centred = new CentredValues(origin, exactOrigin, offsets);
+            }
+
+            return new NumericColumn(Request.Name, values, centred);
+        }
+    }
+
+    private sealed class TextBuilder(CsvColumnRequest request, int fieldIndex) : ColumnBuilder(request, fieldIndex)
+    {
+        private readonly Dictionary<string, int> codesByText = new(StringComparer.Ordinal);
+        private readonly List<string> levels = [];
+        private int[] codes = [];
+        private char[] scratch = new char[256];
+
+        public override void Grow(int capacity) => Array.Resize(ref codes, capacity);
+
+        public override bool Add(int row, ReadOnlySpan<byte> cell)
+        {
+            if (IsMissing(cell))
+            {
+                codes[row] = -1;
+                return true;
+            }
+
+            var trimmed = cell.Trim(" \t"u8);
+            if (scratch.Length < trimmed.Length)
+            {
+                scratch = new char[trimmed.Length * 2];
+            }
+
+            var length = Encoding.UTF8.GetChars(trimmed, scratch);
+            var text = scratch.AsSpan(0, length);
+            var lookup = codesByText.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (!lookup.TryGetValue(text, out var code))
+            {
+                code = levels.Count;
+                var level = text.ToString();
+                levels.Add(level);
+                codesByText.Add(level, code);
+            }
+
+            codes[row] = code;
+            return true;
+        }
+
+        public override CsvColumn Build(int rows)
+        {
+            Array.Resize(ref codes, rows);
+            return new CategoricalColumn(Request.Name, codes, levels);
+        }
+    }
+}

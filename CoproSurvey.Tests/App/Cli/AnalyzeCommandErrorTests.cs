@@ -1,0 +1,151 @@
+using System.Globalization;
+using System.Text;
+using CoproSurvey.Tests.Core.Analysis.Tabular;
+using static CoproSurvey.Tests.App.Cli.AnalyzeTestSupport;
+
+namespace CoproSurvey.Tests.App.Cli;
+
+/// <summary>Exit codes and messages of analyze: 1 bad usage, 2 bad input, 3 statistically impossible.</summary>
+public class AnalyzeCommandErrorTests
+{
+    [Fact]
+    public async Task Analyze_ExitsWith2AndNamesTheFile_WhenFileIsMissing()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "missing-" + Guid.NewGuid().ToString("N") + ".csv");
+
+        var run = await RunAsync("describe", "--csv", path, "--columns", "x");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal($"{path}: file not found.{Environment.NewLine}", run.Error);
+        Assert.Empty(run.Out);
+    }
+
+    [Fact]
+    public async Task Analyze_ExitsWith2AndListsTheColumns_WhenColumnIsUnknown()
+    {
+        var run = await RunAsync("ttest", "--csv", Survey, "--value", "satisfactoin", "--group", "female");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(
+            $"{Survey}, column \"satisfactoin\": no column \"satisfactoin\"; the columns are: id, role, female, site, age, trust1, trust2, trust3, trust4, satisfaction, engaged.{Environment.NewLine}",
+            run.Error);
+    }
+
+    [Fact]
+    public async Task Analyze_ExitsWith2AndNamesRowLineAndColumn_WhenCellIsNotANumber()
+    {
+        var text = new StringBuilder("id,age,g\n");
+        for (var i = 1; i <= 16; i++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{i},{20 + i},{(i % 2 == 0 ? "a" : "b")}\n");
+        }
+
+        text.Append("17,abc,a\n");
+        using var csv = new TempCsv(text.ToString(), "data.csv");
+
+        var run = await RunAsync("anova", "--csv", csv.FilePath, "--value", "age", "--group", "g");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal($"{csv.FilePath}: row 17 (line 18), column \"age\": \"abc\" is not a number.{Environment.NewLine}", run.Error);
+    }
+
+    [Fact]
+    public async Task Ttest_ExitsWith2_WhenTheGroupColumnDoesNotHoldTwoGroups()
+    {
+        var run = await RunAsync("ttest", "--csv", Survey, "--value", "satisfaction", "--group", "role");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("column \"role\": a two-sample t test needs exactly 2 groups; found 3: citizen, professional, volunteer.", run.Error);
+    }
+
+    [Fact]
+    public async Task Ols_ExitsWith2_WhenTheReferenceLevelIsAbsent()
+    {
+        var run = await RunAsync("ols", "--csv", Survey, "--y", "satisfaction", "--x", "role", "--ref", "role=mayor");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("column \"role\": no level \"mayor\"; the levels are: citizen, professional, volunteer.", run.Error);
+    }
+
+    [Theory]
+    [InlineData("describe", "--columns", "age")]
+    [InlineData("describe", "--csv")]
+    [InlineData("describe", "--csv", "x.csv", "--columns", "a", "--bogus", "1")]
+    [InlineData("ols", "--csv", "x.csv", "--y", "y", "--x", "a", "--se", "hc4")]
+    [InlineData("ols", "--csv", "x.csv", "--y", "y", "--x", "a", "--factor", "b")]
+    [InlineData("corr", "--csv", "x.csv", "--columns", "a,b", "--method", "kendall")]
+    [InlineData("corr", "--csv", "x.csv", "--columns", "a")]
+    [InlineData("anova", "--csv", "x.csv", "--value", "v", "--group", "g", "extra")]
+    [InlineData("regress", "--csv", "x.csv")]
+    public async Task Analyze_ExitsWith1AndShowsUsage_OnBadUsage(params string[] args)
+    {
+        var run = await RunAsync(args);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("Usage: ", run.Error);
+        Assert.Empty(run.Out);
+    }
+
+    [Fact]
+    public async Task Analyze_ExitsWith1_WithoutAVerb()
+    {
+        var run = await RunAsync();
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("Usage: analyze VERB", run.Error);
+    }
+
+    [Theory]
+    [InlineData("describe")]
+    [InlineData("ols")]
+    [InlineData("logit")]
+    [InlineData("alpha")]
+    [InlineData("ttest")]
+    [InlineData("anova")]
+    [InlineData("chisq")]
+    [InlineData("corr")]
+    public async Task Analyze_ShowsHelpOfEachVerb(string verb)
+    {
+        var run = await RunAsync(verb, "--help");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.StartsWith($"Usage: analyze {verb} --csv F", run.Out);
+        Assert.Contains("--json", run.Out);
+    }
+
+    [Fact]
+    public async Task Analyze_ShowsTheVerbList_OnHelp()
+    {
+        var run = await RunAsync("--help");
+
+        Assert.Equal(0, run.ExitCode);
+        foreach (var verb in new[] { "describe", "ols", "logit", "alpha", "ttest", "anova", "chisq", "corr" })
+        {
+            Assert.Matches($@"(?m)^  {verb}\s", run.Out);
+        }
+    }
+
+    [Fact]
+    public async Task Anova_ExitsWith3_WhenEveryGroupIsConstant()
+    {
+        using var csv = new TempCsv("g,y\na,1\na,1\nb,2\nb,2\n");
+
+        var run = await RunAsync("anova", "--csv", csv.FilePath, "--value", "y", "--group", "g");
+
+        Assert.Equal(3, run.ExitCode);
+        Assert.StartsWith("analyze anova: ", run.Error);
+        Assert.Empty(run.Out);
+    }
+
+    [Fact]
+    public async Task Ols_ExitsWith3_WithNoMoreCasesThanCoefficients()
+    {
+        using var csv = new TempCsv("y,a,b\n1,2,3\n2,3,1\n,1,1\n");
+
+        var run = await RunAsync("ols", "--csv", csv.FilePath, "--y", "y", "--x", "a,b", "--json");
+
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains("2 cases, 3 coefficients", run.Error);
+        Assert.Empty(run.Out);
+    }
+}
