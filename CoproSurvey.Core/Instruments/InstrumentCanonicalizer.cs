@@ -20,6 +20,7 @@ public static class InstrumentCanonicalizer
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    /// <summary>The canonical JSON of the model (<see cref="Instrument.Sha256"/> itself is not part of it).</summary>
     public static string ToCanonicalJson(Instrument instrument)
     {
         ArgumentNullException.ThrowIfNull(instrument);

@@ -9,6 +9,7 @@ namespace CoproSurvey.Core.Instruments;
 /// </summary>
 public static class InstrumentNavigator
 {
+    /// <summary>The pages shown, in order: their condition holds and at least one of their questions is visible.</summary>
     public static IReadOnlyList<Section> VisibleSections(Instrument instrument, IReadOnlyDictionary<string, AnswerValue> answers) =>
         Walk(instrument, answers).Sections;
 
