@@ -138,20 +138,20 @@ public class CsvTableReaderTests
     }
 
     [Fact]
-    public void Read_ReadsTwoHundredThousandRowsOfTwentyOneColumns_InUnderOneSecond()
+    public void Read_ReadsEveryValue_OfTwoHundredThousandRowsOfTwentyOneColumns()
     {
-        // The bound holds for an optimised build; the unoptimised Debug build of the parsing loop is about four times slower.
-        var optimised = typeof(CsvTableReader).Assembly.GetCustomAttributes(typeof(DebuggableAttribute), false)
-            .OfType<DebuggableAttribute>().All(a => !a.IsJITOptimizerDisabled);
-        var bound = TimeSpan.FromSeconds(optimised ? 1 : 4);
+        // Speed is measured by bench/ols-vs-r (docs/benchmarks.md), not here; this checks the large-file path is exact.
         var columns = Enumerable.Range(0, 21).Select(k => $"c{k}").ToArray();
         var text = new StringBuilder(string.Join(',', columns)).Append('\n');
         var random = new Random(7);
+        var sums = new decimal[21];
         for (var r = 0; r < 200_000; r++)
         {
             for (var k = 0; k < 21; k++)
             {
-                text.Append(k == 0 ? "" : ",").Append((random.NextDouble() * 100).ToString("F4", CultureInfo.InvariantCulture));
+                var cell = (random.NextDouble() * 100).ToString("F4", CultureInfo.InvariantCulture);
+                sums[k] += decimal.Parse(cell, CultureInfo.InvariantCulture);
+                text.Append(k == 0 ? "" : ",").Append(cell);
             }
 
             text.Append('\n');
@@ -159,17 +159,14 @@ public class CsvTableReaderTests
 
         using var csv = new TempCsv(text.ToString());
         var requests = columns.Select(c => new CsvColumnRequest(c)).ToArray();
-        CsvTableReader.Read(csv.FilePath, requests);
 
-        var best = TimeSpan.MaxValue;
-        for (var attempt = 0; attempt < 5; attempt++)
+        var table = CsvTableReader.Read(csv.FilePath, requests);
+
+        Assert.Equal(200_000, table.RowCount);
+        for (var k = 0; k < 21; k++)
         {
-            var watch = Stopwatch.StartNew();
-            var table = CsvTableReader.Read(csv.FilePath, requests);
-            best = watch.Elapsed < best ? watch.Elapsed : best;
-            Assert.Equal(200_000, table.RowCount);
+            var sum = table.Numeric(columns[k]).Values.Sum(v => (decimal)v);
+            Assert.Equal(sums[k], sum);
         }
-
-        Assert.True(best < bound, $"Reading took {best.TotalMilliseconds:F0} ms (optimised build: {optimised}).");
     }
 }
