@@ -77,6 +77,7 @@ public class AnalyzeCommandErrorTests
     [InlineData("corr", "--csv", "x.csv", "--columns", "a,b", "--method", "kendall")]
     [InlineData("corr", "--csv", "x.csv", "--columns", "a")]
     [InlineData("anova", "--csv", "x.csv", "--value", "v", "--group", "g", "extra")]
+    [InlineData("chisq", "--csv", "x.csv", "--row", "a", "--col", "a")]
     [InlineData("regress", "--csv", "x.csv")]
     public async Task Analyze_ExitsWith1AndShowsUsage_OnBadUsage(params string[] args)
     {
