@@ -26,13 +26,7 @@ internal sealed class AnalyzeChiSquare : AnalyzeVerb
 
     public override IAnalyzeReport Run(AnalyzeArguments arguments, CancellationToken cancellationToken)
     {
-        var row = arguments.Required("row");
-        var col = arguments.Required("col");
-        if (row == col)
-        {
-            throw new AnalyzeUsageException("--row and --col name the same column.");
-        }
-
+        var (row, col) = arguments.DistinctColumns("row", "col");
         var table = AnalyzeData.Read(
             arguments.Csv, [new CsvColumnRequest(row, CsvColumnKind.Categorical), new CsvColumnRequest(col, CsvColumnKind.Categorical)], cancellationToken);
         var rows = table.Categorical(row);

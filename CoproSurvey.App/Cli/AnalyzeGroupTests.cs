@@ -10,13 +10,7 @@ internal sealed record GroupedValues(IReadOnlyList<double?> Offsets, double Orig
 {
     public static GroupedValues Read(AnalyzeArguments arguments, CancellationToken cancellationToken)
     {
-        var value = arguments.Required("value");
-        var group = arguments.Required("group");
-        if (value == group)
-        {
-            throw new AnalyzeUsageException("--value and --group name the same column.");
-        }
-
+        var (value, group) = arguments.DistinctColumns("value", "group");
         var table = AnalyzeData.Read(
             arguments.Csv, [new CsvColumnRequest(value, Centred: true), new CsvColumnRequest(group, CsvColumnKind.Categorical)], cancellationToken);
         var (offsets, origin) = AnalyzeData.Centred(table.Numeric(value));

@@ -110,6 +110,13 @@ internal sealed class AnalyzeArguments
     /// <summary>The value of a required option.</summary>
     public string Required(string name) => Value(name) ?? throw new AnalyzeUsageException($"Missing --{name}.");
 
+    /// <summary>The values of two required options that must name different columns.</summary>
+    public (string First, string Second) DistinctColumns(string first, string second)
+    {
+        var (a, b) = (Required(first), Required(second));
+        return a == b ? throw new AnalyzeUsageException($"--{first} and --{second} name the same column.") : (a, b);
+    }
+
     /// <summary>Every value of a repeatable option, as given.</summary>
     public IReadOnlyList<string> All(string name) => values.TryGetValue(name, out var list) ? list : [];
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CoproSurvey.App.Cli;
 using CoproSurvey.Tests.Core.Analysis.Tabular;
 using static CoproSurvey.Tests.App.Cli.AnalyzeTestSupport;
 
@@ -76,6 +77,7 @@ public class AnalyzeCommandErrorTests
     [InlineData("corr", "--csv", "x.csv", "--columns", "a,b", "--method", "kendall")]
     [InlineData("corr", "--csv", "x.csv", "--columns", "a")]
     [InlineData("anova", "--csv", "x.csv", "--value", "v", "--group", "g", "extra")]
+    [InlineData("chisq", "--csv", "x.csv", "--row", "a", "--col", "a")]
     [InlineData("regress", "--csv", "x.csv")]
     public async Task Analyze_ExitsWith1AndShowsUsage_OnBadUsage(params string[] args)
     {
@@ -123,6 +125,19 @@ public class AnalyzeCommandErrorTests
         {
             Assert.Matches($@"(?m)^  {verb}\s", run.Out);
         }
+    }
+
+    [Fact]
+    public async Task CliApp_DispatchesAnalyze()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var code = await CliApp.RunAsync(["analyze", "anova", "--csv", Survey, "--value", "satisfaction", "--group", "role", "--json"], new CliConsole(output, error));
+
+        Assert.Equal(0, code);
+        Assert.True(CliApp.IsCommandLine(["analyze"]));
+        Assert.Contains("\"etaSquared\"", output.ToString());
     }
 
     [Fact]

@@ -49,6 +49,17 @@ public class CsvTableReaderTests
     }
 
     [Fact]
+    public void Read_HandlesByteOrderMarkAndCrLfLineEnds()
+    {
+        using var csv = new TempCsv("\uFEFFa,b\r\n1.5,x\r\n2.5,y\r\n");
+
+        var table = CsvTableReader.Read(csv.FilePath, [new("a"), new("b", CsvColumnKind.Categorical)]);
+
+        Assert.Equal([1.5, 2.5], table.Numeric("a").Values);
+        Assert.Equal(["x", "y"], table.Categorical("b").Levels);
+    }
+
+    [Fact]
     public void Read_AutoColumn_BecomesCategoricalWhenATextCellAppears()
     {
         using var csv = new TempCsv("g,n\n1,1\n2,2\nthree,3\n1,4\n");
