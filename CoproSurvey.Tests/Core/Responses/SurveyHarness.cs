@@ -74,6 +74,14 @@ internal sealed class SurveyHarness : IDisposable
         return result;
     }
 
+    /// <summary>Answers the short path (no service page) through to completion.</summary>
+    public async Task CompleteShortPathAsync(string code)
+    {
+        await SubmitOkAsync(code, 1, ("age", "34"), ("uses_service", "no"));
+        await SubmitOkAsync(code, 2, ("satisfaction", "3"));
+        await SubmitOkAsync(code, 3, ("nickname", "Robin"));
+    }
+
     /// <summary>Everything stored about a response, in a comparable form: answers and paradata.</summary>
     public async Task<string> SnapshotAsync(string resumeCode)
     {

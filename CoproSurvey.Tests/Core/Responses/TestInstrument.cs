@@ -63,6 +63,21 @@ internal static class TestInstrument
     public static Instrument Reworded() =>
         WithSha(Citizen with { Title = "Test questionnaire, second wording", Sha256 = "" });
 
+    /// <summary>One page with a matrix of <paramref name="rows"/> five-point rows.</summary>
+    public static Instrument Wide(int rows) => WithSha(Citizen with
+    {
+        Sections =
+        [
+            new Section("all", "All items", null, null,
+            [
+                Question("block", QuestionType.LikertMatrix, required: true, scale: Agree,
+                    rows: [.. Enumerable.Range(1, rows).Select(i => new MatrixRow($"item_{i:D3}", $"Statement {i}"))]),
+            ]),
+        ],
+        Scales = [],
+        Sha256 = "",
+    });
+
     public static Section Page(string code) => Citizen.FindSection(code)!;
 
     private static Instrument WithSha(Instrument instrument) =>
