@@ -2,7 +2,6 @@ using CoproSurvey.Core;
 using CoproSurvey.Core.Instruments;
 using CoproSurvey.Core.Persistence;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CoproSurvey.App.Cli;
 
@@ -11,8 +10,8 @@ internal sealed class MigrateCommand : ICliCommand
 {
     private const string Usage =
         "Usage: CoproSurvey.App migrate [--database PATH] [--data DIR]\n"
-        + "  --database PATH  SQLite file to create or update (default: coprosurvey.db in the current folder)\n"
-        + "  --data DIR       folder holding studies/ and instruments/ (default: the nearest data/ folder with studies/ at or above the current folder)";
+        + "  --database PATH  SQLite file to create or update (default: the platform's database, as for dotnet run)\n"
+        + "  --data DIR       folder holding studies/ and instruments/ (default: the repository's data/ folder)";
 
     public string Name => "migrate";
 
@@ -20,35 +19,23 @@ internal sealed class MigrateCommand : ICliCommand
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console, CancellationToken cancellationToken)
     {
-        string? database = null;
-        string? data = null;
-        for (var i = 0; i < args.Count; i++)
+        var (parsed, error) = CliArguments.Parse(args, ["--database", "--data"], ["--help", "-h"]);
+        if (parsed is not null && (parsed.Has("--help") || parsed.Has("-h")))
         {
-            switch (args[i])
-            {
-                case "--help" or "-h":
-                    await console.Out.WriteLineAsync(Usage);
-                    return 0;
-                case "--database" when i + 1 < args.Count:
-                    database = args[++i];
-                    break;
-                case "--data" when i + 1 < args.Count:
-                    data = args[++i];
-                    break;
-                default:
-                    await console.Error.WriteLineAsync($"migrate: unexpected argument '{args[i]}'.\n{Usage}");
-                    return 1;
-            }
+            await console.Out.WriteLineAsync(Usage);
+            return 0;
         }
 
-        var databasePath = Path.GetFullPath(database ?? "coprosurvey.db");
-        var dataDirectory = Path.GetFullPath(data ?? FindDataDirectory(Directory.GetCurrentDirectory()));
-        var options = new CoproSurveyOptions
+        if (parsed is null || parsed.Positional.Count > 0)
         {
-            ConnectionString = new SqliteConnectionStringBuilder { DataSource = databasePath }.ToString(),
-            DataDirectory = dataDirectory,
-        };
-        await using var services = new ServiceCollection().AddCoproSurveyCore(options).BuildServiceProvider();
+            await console.Error.WriteLineAsync($"migrate: {error ?? $"unexpected argument '{parsed!.Positional[0]}'."}\n{Usage}");
+            return 1;
+        }
+
+        await using var services = CliServices.Build(parsed.Value("--database"), parsed.Value("--data"));
+        var options = services.GetRequiredService<CoproSurveyOptions>();
+        var databasePath = new SqliteConnectionStringBuilder(options.ConnectionString).DataSource;
+        var dataDirectory = options.DataDirectory;
         await console.Out.WriteLineAsync($"Database: {databasePath}");
         await console.Out.WriteLineAsync($"Data:     {dataDirectory}");
         try
@@ -87,18 +74,5 @@ internal sealed class MigrateCommand : ICliCommand
             await console.Error.WriteLineAsync($"{databasePath}: {ex.Message}");
             return 2;
         }
-    }
-
-    private static string FindDataDirectory(string start)
-    {
-        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-        {
-            if (Directory.Exists(Path.Combine(dir.FullName, "data", "studies")))
-            {
-                return Path.Combine(dir.FullName, "data");
-            }
-        }
-
-        return Path.Combine(start, "data");
     }
 }
