@@ -8,6 +8,7 @@ internal static class CliApp
 {
     private static IReadOnlyList<ICliCommand> Commands =>
     [
+        new MigrateCommand(),
         new InstrumentsCommand(),
     ];
 

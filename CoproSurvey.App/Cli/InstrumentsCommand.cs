@@ -1,4 +1,6 @@
+using System.Text.Json;
 using CoproSurvey.Core.Instruments;
+using CoproSurvey.Core.Studies;
 
 namespace CoproSurvey.App.Cli;
 
@@ -11,6 +13,7 @@ internal sealed class InstrumentsCommand : ICliCommand
         Checks each instrument JSON file (format: docs/instruments.md, schema: data/instruments/instrument.schema.json).
         A valid file prints "FILE: OK (N sections, M items, sha256 HASH)" on standard output; otherwise every
         problem is printed on standard error, one per line, as "FILE: $.json.path: reason".
+        A study file (data/studies/*.json) is recognised and checked together with the instruments it names.
 
         Exit codes: 0 all files valid, 1 usage error, 2 at least one problem.
         """;
@@ -40,21 +43,51 @@ internal sealed class InstrumentsCommand : ICliCommand
         foreach (var file in args.Skip(1))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var result = InstrumentLoader.LoadFile(file);
-            if (result.Instrument is { } instrument)
+            var (summary, problems) = IsStudyFile(file) ? CheckStudy(file) : CheckInstrument(file);
+            if (problems.Count == 0)
             {
-                await console.Out.WriteLineAsync(
-                    $"{file}: OK ({instrument.Sections.Count} sections, {instrument.Items.Count()} items, sha256 {instrument.Sha256})");
+                await console.Out.WriteLineAsync($"{file}: OK ({summary})");
                 continue;
             }
 
             anyProblem = true;
-            foreach (var problem in result.Problems)
+            foreach (var problem in problems)
             {
                 await console.Error.WriteLineAsync(problem.ToString());
             }
         }
 
         return anyProblem ? 2 : 0;
+    }
+
+    private static (string Summary, IReadOnlyList<InstrumentProblem> Problems) CheckInstrument(string file)
+    {
+        var result = InstrumentLoader.LoadFile(file);
+        return result.Instrument is { } instrument
+            ? ($"{instrument.Sections.Count} sections, {instrument.Items.Count()} items, sha256 {instrument.Sha256}", [])
+            : ("", result.Problems);
+    }
+
+    private static (string Summary, IReadOnlyList<InstrumentProblem> Problems) CheckStudy(string file)
+    {
+        var result = StudyLoader.LoadFile(file);
+        var instruments = result.Instruments.OrderBy(p => p.Key)
+            .Select(p => $"{p.Key.ToString().ToLowerInvariant()} {p.Value.Key} sha256 {p.Value.Sha256}");
+        return ($"study {result.Study?.Key}: {string.Join(", ", instruments)}", result.Problems);
+    }
+
+    /// <summary>A study names instruments and has no sections; anything else (even unreadable) is checked as an instrument.</summary>
+    private static bool IsStudyFile(string file)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(file));
+            var root = document.RootElement;
+            return root.ValueKind == JsonValueKind.Object && root.TryGetProperty("instruments", out _) && !root.TryGetProperty("sections", out _);
+        }
+        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 }

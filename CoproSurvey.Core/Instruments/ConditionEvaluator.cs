@@ -11,6 +11,7 @@ namespace CoproSurvey.Core.Instruments;
 /// </summary>
 public static class ConditionEvaluator
 {
+    /// <summary>True when <paramref name="condition"/> holds for the answers keyed by item code; a null condition always holds.</summary>
     public static bool IsSatisfied(Condition? condition, IReadOnlyDictionary<string, AnswerValue> answers)
     {
         ArgumentNullException.ThrowIfNull(answers);

@@ -30,6 +30,12 @@ public sealed record Instrument(
         Sections.SelectMany((s, si) => s.Questions.SelectMany(q => q.ItemCodes.Select(code => new ItemRef(code, q, s, si))));
 
     public Section? FindSection(string code) => Sections.FirstOrDefault(s => s.Code == code);
+
+    /// <summary>The answerable variable with this item code (a matrix row code for a matrix), or null.</summary>
+    public ItemRef? FindItem(string code) => Items.FirstOrDefault(i => i.Code == code);
+
+    /// <summary>The construct scale with this code, or null.</summary>
+    public Scale? FindScale(string code) => Scales.FirstOrDefault(s => s.Code == code);
 }
 
 /// <summary>One page of the questionnaire.</summary>

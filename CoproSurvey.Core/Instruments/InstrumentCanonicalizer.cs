@@ -20,6 +20,7 @@ public static class InstrumentCanonicalizer
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    /// <summary>The canonical JSON of the model (<see cref="Instrument.Sha256"/> itself is not part of it).</summary>
     public static string ToCanonicalJson(Instrument instrument)
     {
         ArgumentNullException.ThrowIfNull(instrument);
@@ -33,20 +34,8 @@ public static class InstrumentCanonicalizer
             w.WriteString("title", instrument.Title);
             w.WriteString("language", instrument.Language);
             WriteOptional(w, "introduction", instrument.Introduction);
-            w.WriteStartArray("sections");
-            foreach (var section in instrument.Sections)
-            {
-                WriteSection(w, section);
-            }
-
-            w.WriteEndArray();
-            w.WriteStartArray("scales");
-            foreach (var scale in instrument.Scales)
-            {
-                WriteScale(w, scale);
-            }
-
-            w.WriteEndArray();
+            WriteArray(w, "sections", instrument.Sections, WriteSection);
+            WriteArray(w, "scales", instrument.Scales, WriteScale);
             w.WriteEndObject();
         }
 
@@ -64,13 +53,7 @@ public static class InstrumentCanonicalizer
         w.WriteString("title", section.Title);
         WriteOptional(w, "introduction", section.Introduction);
         WriteCondition(w, "displayCondition", section.DisplayCondition);
-        w.WriteStartArray("questions");
-        foreach (var question in section.Questions)
-        {
-            WriteQuestion(w, question);
-        }
-
-        w.WriteEndArray();
+        WriteArray(w, "questions", section.Questions, WriteQuestion);
         w.WriteEndObject();
     }
 
@@ -86,32 +69,20 @@ public static class InstrumentCanonicalizer
         if (q.ResponseScale is { } scale)
         {
             w.WriteStartObject("scale");
-            w.WriteStartArray("points");
-            foreach (var point in scale.Points)
+            WriteArray(w, "points", scale.Points, (w, p) =>
             {
                 w.WriteStartObject();
-                w.WriteNumber("value", point.Value);
-                w.WriteString("label", point.Label);
+                w.WriteNumber("value", p.Value);
+                w.WriteString("label", p.Label);
                 w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
+            });
             WriteOptional(w, "dontKnow", scale.DontKnowLabel);
             w.WriteEndObject();
         }
 
         if (q.Type is QuestionType.SingleChoice or QuestionType.MultipleChoice)
         {
-            w.WriteStartArray("options");
-            foreach (var option in q.Options)
-            {
-                w.WriteStartObject();
-                w.WriteString("code", option.Code);
-                w.WriteString("label", option.Label);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
+            WriteArray(w, "options", q.Options, (w, o) => WriteCodedText(w, o.Code, "label", o.Label));
         }
 
         if (q.Numeric is { } numeric)
@@ -131,16 +102,7 @@ public static class InstrumentCanonicalizer
 
         if (q.Type == QuestionType.LikertMatrix)
         {
-            w.WriteStartArray("rows");
-            foreach (var row in q.Rows)
-            {
-                w.WriteStartObject();
-                w.WriteString("code", row.Code);
-                w.WriteString("text", row.Text);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
+            WriteArray(w, "rows", q.Rows, (w, r) => WriteCodedText(w, r.Code, "text", r.Text));
         }
 
         w.WriteEndObject();
@@ -167,30 +129,17 @@ public static class InstrumentCanonicalizer
             case AnswerCondition leaf:
                 w.WriteString("question", leaf.Question);
                 w.WriteString("op", InstrumentReader.OperatorName(leaf.Operator));
-                w.WriteStartArray("values");
-                leaf.Values.ToList().ForEach(w.WriteStringValue);
-                w.WriteEndArray();
+                WriteArray(w, "values", leaf.Values, (w, v) => w.WriteStringValue(v));
                 break;
             case AllCondition all:
-                WriteConditionList(w, "all", all.Conditions);
+                WriteArray(w, "all", all.Conditions, (w, c) => WriteCondition(w, null, c));
                 break;
             case AnyCondition any:
-                WriteConditionList(w, "any", any.Conditions);
+                WriteArray(w, "any", any.Conditions, (w, c) => WriteCondition(w, null, c));
                 break;
         }
 
         w.WriteEndObject();
-    }
-
-    private static void WriteConditionList(Utf8JsonWriter w, string name, IReadOnlyList<Condition> conditions)
-    {
-        w.WriteStartArray(name);
-        foreach (var condition in conditions)
-        {
-            WriteCondition(w, null, condition);
-        }
-
-        w.WriteEndArray();
     }
 
     private static void WriteScale(Utf8JsonWriter w, Scale scale)
@@ -199,13 +148,28 @@ public static class InstrumentCanonicalizer
         w.WriteString("code", scale.Code);
         w.WriteString("name", scale.Name);
         WriteOptional(w, "description", scale.Description);
-        w.WriteStartArray("items");
-        scale.Items.ToList().ForEach(w.WriteStringValue);
-        w.WriteEndArray();
-        w.WriteStartArray("reversed");
-        scale.Reversed.ToList().ForEach(w.WriteStringValue);
-        w.WriteEndArray();
+        WriteArray(w, "items", scale.Items, (w, i) => w.WriteStringValue(i));
+        WriteArray(w, "reversed", scale.Reversed, (w, i) => w.WriteStringValue(i));
         w.WriteNumber("minAnswered", scale.MinAnswered);
+        w.WriteEndObject();
+    }
+
+    private static void WriteArray<T>(Utf8JsonWriter w, string name, IEnumerable<T> items, Action<Utf8JsonWriter, T> writeItem)
+    {
+        w.WriteStartArray(name);
+        foreach (var item in items)
+        {
+            writeItem(w, item);
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void WriteCodedText(Utf8JsonWriter w, string code, string textName, string text)
+    {
+        w.WriteStartObject();
+        w.WriteString("code", code);
+        w.WriteString(textName, text);
         w.WriteEndObject();
     }
 

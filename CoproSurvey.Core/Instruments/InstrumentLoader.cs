@@ -7,6 +7,7 @@ namespace CoproSurvey.Core.Instruments;
 /// </summary>
 public static class InstrumentLoader
 {
+    /// <summary>Loads instrument JSON text; <paramref name="fileName"/> is only used to name the file in problems.</summary>
     public static InstrumentLoadResult Load(string json, string fileName)
     {
         ArgumentNullException.ThrowIfNull(json);
@@ -32,6 +33,7 @@ public static class InstrumentLoader
         return new InstrumentLoadResult(instrument with { Sha256 = InstrumentCanonicalizer.ComputeSha256(instrument) }, []);
     }
 
+    /// <summary>Reads and loads a file; an unreadable file is reported as a problem, not thrown.</summary>
     public static InstrumentLoadResult LoadFile(string path)
     {
         string json;

@@ -9,7 +9,28 @@ namespace CoproSurvey.Core.Instruments;
 /// </summary>
 public static class InstrumentNavigator
 {
-    public static IReadOnlyList<Section> VisibleSections(Instrument instrument, IReadOnlyDictionary<string, AnswerValue> answers)
+    /// <summary>The pages shown, in order: their condition holds and at least one of their questions is visible.</summary>
+    public static IReadOnlyList<Section> VisibleSections(Instrument instrument, IReadOnlyDictionary<string, AnswerValue> answers) =>
+        Walk(instrument, answers).Sections;
+
+    /// <summary>
+    /// The answers that count: those to questions visible given the answers before them. Answers missing from the
+    /// result belong to hidden questions (to be discarded); pass the result to <see cref="VisibleQuestions"/> so that
+    /// a stale answer on a hidden page cannot show a question.
+    /// </summary>
+    public static IReadOnlyDictionary<string, AnswerValue> EffectiveAnswers(Instrument instrument, IReadOnlyDictionary<string, AnswerValue> answers) =>
+        Walk(instrument, answers).Effective;
+
+    /// <summary>The questions of <paramref name="section"/> whose display condition holds for <paramref name="answers"/>.</summary>
+    public static IReadOnlyList<Question> VisibleQuestions(Section section, IReadOnlyDictionary<string, AnswerValue> answers)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        ArgumentNullException.ThrowIfNull(answers);
+        return section.Questions.Where(q => ConditionEvaluator.IsSatisfied(q.DisplayCondition, answers)).ToList();
+    }
+
+    private static (List<Section> Sections, Dictionary<string, AnswerValue> Effective) Walk(
+        Instrument instrument, IReadOnlyDictionary<string, AnswerValue> answers)
     {
         ArgumentNullException.ThrowIfNull(instrument);
         ArgumentNullException.ThrowIfNull(answers);
@@ -38,13 +59,6 @@ public static class InstrumentNavigator
             }
         }
 
-        return visible;
-    }
-
-    public static IReadOnlyList<Question> VisibleQuestions(Section section, IReadOnlyDictionary<string, AnswerValue> answers)
-    {
-        ArgumentNullException.ThrowIfNull(section);
-        ArgumentNullException.ThrowIfNull(answers);
-        return section.Questions.Where(q => ConditionEvaluator.IsSatisfied(q.DisplayCondition, answers)).ToList();
+        return (visible, effective);
     }
 }

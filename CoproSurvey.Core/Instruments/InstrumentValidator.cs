@@ -268,11 +268,16 @@ internal sealed partial class InstrumentValidator(ProblemSink sink, InstrumentRe
                 }
             }
 
+            var reversedSeen = new HashSet<string>(StringComparer.Ordinal);
             for (var i = 0; i < scale.Reversed.Count; i++)
             {
                 if (!scale.Items.Contains(scale.Reversed[i]))
                 {
                     sink.Add($"{path}.reversed[{i}]", $"reversed item '{scale.Reversed[i]}' is not among the scale's items");
+                }
+                else if (!reversedSeen.Add(scale.Reversed[i]))
+                {
+                    sink.Add($"{path}.reversed[{i}]", $"reversed item '{scale.Reversed[i]}' is listed twice");
                 }
             }
 

@@ -206,8 +206,15 @@ public static class AnswerValidator
         }
 
         var text = posted[0].Trim();
-        if (!text.Contains('.') && text.Count(c => c == ',') == 1)
+        var comma = text.IndexOf(',');
+        if (comma >= 0 && !text.Contains('.') && text.Count(c => c == ',') == 1)
         {
+            // "1,000" could be a thousand or one: refuse rather than guess.
+            if (text.Length - comma - 1 == 3)
+            {
+                return (null, rangeMessage);
+            }
+
             text = text.Replace(',', '.');
         }
 

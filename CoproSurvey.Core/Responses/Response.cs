@@ -88,12 +88,14 @@ public sealed class Response
     {
         EnsureOpen();
         var changed = false;
+        var byCode = answers.ToDictionary(a => a.ItemCode, StringComparer.Ordinal);
         foreach (var value in values)
         {
-            var existing = answers.FirstOrDefault(a => a.ItemCode == value.ItemCode);
-            if (existing is null)
+            if (!byCode.TryGetValue(value.ItemCode, out var existing))
             {
-                answers.Add(Answer.Create(value, at));
+                existing = Answer.Create(value, at);
+                answers.Add(existing);
+                byCode.Add(existing.ItemCode, existing);
                 changed = true;
             }
             else

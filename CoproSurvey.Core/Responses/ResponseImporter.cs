@@ -23,6 +23,9 @@ public sealed class ResponseImporter(IDbContextFactory<CoproSurveyDbContext> con
 {
     private const int MaxReportedProblems = 50;
 
+    /// <summary>Rows per multi-row INSERT of answers: one statement per response for usual questionnaires.</summary>
+    private const int AnswersPerStatement = 100;
+
     /// <summary>Imports the responses marked as simulated; returns how many were imported. Bad data throws <see cref="ResponseImportException"/> and stores nothing.</summary>
     public async Task<int> ImportCompletedAsync(string studyKey, IEnumerable<SimulatedResponse> responses, CancellationToken ct)
     {
@@ -32,7 +35,11 @@ public sealed class ResponseImporter(IDbContextFactory<CoproSurveyDbContext> con
         var versions = await db.InstrumentVersions.AsNoTracking()
             .Where(v => v.StudyId == study.Id && v.IsCurrent)
             .ToListAsync(ct);
-        var instruments = versions.ToDictionary(v => v.Audience, v => (Version: v, Instrument: InstrumentSnapshots.Get(v.Sha256, v.CanonicalJson)));
+        var instruments = versions.ToDictionary(v => v.Audience, v =>
+        {
+            var instrument = InstrumentSnapshots.Get(v.Sha256, v.CanonicalJson);
+            return (Version: v, Instrument: instrument, Items: instrument.Items.ToDictionary(i => i.Code, StringComparer.Ordinal));
+        });
         var usedCodes = (await db.Responses.Select(r => r.ResumeCode).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
 
         var problems = new List<string>();
@@ -48,7 +55,7 @@ public sealed class ResponseImporter(IDbContextFactory<CoproSurveyDbContext> con
             }
 
             var before = problems.Count;
-            problems.AddRange(Check(study, target.Instrument, simulated).Select(p => $"{where}: {p}"));
+            problems.AddRange(Check(study, target.Instrument, target.Items, simulated).Select(p => $"{where}: {p}"));
             if (problems.Count > before)
             {
                 if (problems.Count >= MaxReportedProblems)
@@ -80,7 +87,8 @@ public sealed class ResponseImporter(IDbContextFactory<CoproSurveyDbContext> con
         return entities.Count;
     }
 
-    private static IEnumerable<string> Check(Study study, Instrument instrument, SimulatedResponse simulated)
+    private static IEnumerable<string> Check(
+        Study study, Instrument instrument, IReadOnlyDictionary<string, ItemRef> items, SimulatedResponse simulated)
     {
         if (simulated.CompletedAt < simulated.StartedAt)
         {
@@ -97,7 +105,6 @@ public sealed class ResponseImporter(IDbContextFactory<CoproSurveyDbContext> con
             yield return $"policy field '{field}' is not one of the study's.";
         }
 
-        var items = instrument.Items.ToDictionary(i => i.Code, StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var answer in simulated.Answers)
         {
@@ -122,61 +129,97 @@ public sealed class ResponseImporter(IDbContextFactory<CoproSurveyDbContext> con
         await db.Database.OpenConnectionAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var dbTransaction = transaction.GetDbTransaction();
-        using var insertResponse = new PreparedInsert(db, typeof(Response), dbTransaction);
-        using var insertAnswer = new PreparedInsert(db, typeof(Answer), dbTransaction);
-        foreach (var response in responses)
+        using var insertResponse = new PreparedInsert(db, typeof(Response), dbTransaction, rows: 1, returnKey: true);
+        var answerInserts = new Dictionary<int, PreparedInsert>();
+        try
         {
-            ct.ThrowIfCancellationRequested();
-            var responseId = insertResponse.Execute(response, null);
-            foreach (var answer in response.Answers)
+            foreach (var response in responses)
             {
-                insertAnswer.Execute(answer, (nameof(Answer.ResponseId), responseId));
+                ct.ThrowIfCancellationRequested();
+                var responseId = insertResponse.Execute([response], null);
+                foreach (var chunk in response.Answers.Chunk(AnswersPerStatement))
+                {
+                    if (!answerInserts.TryGetValue(chunk.Length, out var insert))
+                    {
+                        insert = new PreparedInsert(db, typeof(Answer), dbTransaction, chunk.Length, returnKey: false);
+                        answerInserts.Add(chunk.Length, insert);
+                    }
+
+                    insert.Execute(chunk, (nameof(Answer.ResponseId), responseId));
+                }
+            }
+        }
+        finally
+        {
+            foreach (var insert in answerInserts.Values)
+            {
+                insert.Dispose();
             }
         }
 
         await transaction.CommitAsync(ct);
     }
 
-    /// <summary>An INSERT of every mapped column but the generated key, with values converted as EF would.</summary>
+    /// <summary>A multi-row INSERT of every mapped column but the generated key, with values converted as EF would.</summary>
     private sealed class PreparedInsert : IDisposable
     {
         private readonly DbCommand command;
-        private readonly IReadOnlyList<IProperty> properties;
+        private readonly bool returnKey;
+        private readonly (string Name, Func<object, object?> Read)[] columns;
 
-        public PreparedInsert(CoproSurveyDbContext db, Type clrType, DbTransaction transaction)
+        public PreparedInsert(CoproSurveyDbContext db, Type clrType, DbTransaction transaction, int rows, bool returnKey)
         {
+            this.returnKey = returnKey;
             var entityType = db.Model.FindEntityType(clrType)!;
             var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
             var key = entityType.FindPrimaryKey()!.Properties.Single();
-            properties = entityType.GetProperties().Where(p => p != key && p.GetColumnName(table) is not null).ToList();
+            var properties = entityType.GetProperties().Where(p => p != key && p.GetColumnName(table) is not null).ToList();
+            columns = properties.Select(p => (p.Name, Reader(p))).ToArray();
             command = db.Database.GetDbConnection().CreateCommand();
             command.Transaction = transaction;
-            var columns = string.Join(", ", properties.Select(p => $"\"{p.GetColumnName(table)}\""));
-            var values = string.Join(", ", properties.Select((_, i) => $"@p{i}"));
-            command.CommandText = $"INSERT INTO \"{table.Name}\" ({columns}) VALUES ({values}) RETURNING \"{key.GetColumnName(table)}\";";
-            for (var i = 0; i < properties.Count; i++)
+            var names = string.Join(", ", properties.Select(p => $"\"{p.GetColumnName(table)}\""));
+            var values = string.Join(", ", Enumerable.Range(0, rows).Select(r => "(" + string.Join(", ", properties.Select((_, i) => $"@p{r}_{i}")) + ")"));
+            var returning = returnKey ? $" RETURNING \"{key.GetColumnName(table)}\"" : "";
+            command.CommandText = $"INSERT INTO \"{table.Name}\" ({names}) VALUES {values}{returning};";
+            for (var r = 0; r < rows; r++)
             {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = $"@p{i}";
-                command.Parameters.Add(parameter);
+                for (var i = 0; i < properties.Count; i++)
+                {
+                    var parameter = command.CreateParameter();
+                    parameter.ParameterName = $"@p{r}_{i}";
+                    command.Parameters.Add(parameter);
+                }
             }
 
             command.Prepare();
         }
 
-        public long Execute(object entity, (string Property, object Value)? overriding)
+        /// <summary>Inserts the entities (with one property's value replaced, e.g. a foreign key); returns the new key of a single row when asked for.</summary>
+        public long Execute(IReadOnlyList<object> entities, (string Property, object Value)? overriding)
         {
-            for (var i = 0; i < properties.Count; i++)
+            var p = 0;
+            foreach (var entity in entities)
             {
-                var property = properties[i];
-                var value = overriding is { } o && o.Property == property.Name ? o.Value : property.GetGetter().GetClrValue(entity);
-                var converter = property.GetTypeMapping().Converter;
-                command.Parameters[i].Value = value is null ? DBNull.Value : converter?.ConvertToProvider(value) ?? value;
+                foreach (var (name, read) in columns)
+                {
+                    command.Parameters[p++].Value = overriding is { } o && o.Property == name ? o.Value : read(entity) ?? DBNull.Value;
+                }
             }
 
-            return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+            return returnKey
+                ? Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture)
+                : command.ExecuteNonQuery();
         }
 
         public void Dispose() => command.Dispose();
+
+        private static Func<object, object?> Reader(IProperty property)
+        {
+            var getter = property.GetGetter();
+            var converter = property.GetTypeMapping().Converter;
+            return converter is null
+                ? getter.GetClrValue
+                : entity => getter.GetClrValue(entity) is { } value ? converter.ConvertToProvider(value) : null;
+        }
     }
 }

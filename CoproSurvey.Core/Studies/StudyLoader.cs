@@ -29,6 +29,7 @@ public static partial class StudyLoader
     [GeneratedRegex("^[a-z][a-z0-9-]{0,63}$")]
     private static partial Regex KeyPattern();
 
+    /// <summary>Loads the study file at <paramref name="path"/> and every instrument it names.</summary>
     public static StudyLoadResult LoadFile(string path)
     {
         string json;

@@ -1,0 +1,131 @@
+using System.Text.Json.Nodes;
+using CoproSurvey.Core.Instruments;
+using CoproSurvey.Core.Studies;
+
+namespace CoproSurvey.Tests.Core.Instruments;
+
+public sealed class StudyLoaderTests : IDisposable
+{
+    private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), $"coprosurvey-study-{Guid.NewGuid():N}");
+
+    public StudyLoaderTests()
+    {
+        Directory.CreateDirectory(Path.Combine(dataDirectory, "studies"));
+        Directory.CreateDirectory(Path.Combine(dataDirectory, "instruments"));
+        File.WriteAllText(Path.Combine(dataDirectory, "instruments", "sample.json"), SampleInstrument.Json);
+    }
+
+    public void Dispose() => Directory.Delete(dataDirectory, recursive: true);
+
+    private static JsonObject ValidStudy() => JsonNode.Parse("""
+        {
+          "key": "demo-study",
+          "title": "Demo",
+          "description": "A study for tests.",
+          "status": "open",
+          "countries": [ { "code": "BE", "name": "Belgium" }, { "code": "GB", "name": "United Kingdom" } ],
+          "policyFields": [ { "code": "health", "label": "Health" } ],
+          "instruments": { "citizen": "instruments/sample.json" }
+        }
+        """)!.AsObject();
+
+    private StudyLoadResult Load(JsonObject study)
+    {
+        var path = Path.Combine(dataDirectory, "studies", "demo.json");
+        File.WriteAllText(path, study.ToJsonString());
+        return StudyLoader.LoadFile(path);
+    }
+
+    [Fact]
+    public void LoadFile_ReadsStudyAndResolvesInstrumentsAgainstTheDataDirectory()
+    {
+        var result = Load(ValidStudy());
+
+        Assert.True(result.IsValid, string.Join(Environment.NewLine, result.Problems));
+        var study = result.Study!;
+        Assert.Equal(("demo-study", StudyStatus.Open), (study.Key, study.Status));
+        Assert.Equal([new Country("BE", "Belgium"), new Country("GB", "United Kingdom")], study.Countries);
+        Assert.Equal([new PolicyField("health", "Health")], study.PolicyFields);
+        Assert.Equal("instruments/sample.json", study.InstrumentFiles[Audience.Citizen]);
+        Assert.Equal("sample", result.Instruments[Audience.Citizen].Key);
+        Assert.Single(result.Instruments);
+    }
+
+    [Fact]
+    public void LoadFile_RejectsCountryCodeThatIsNotIsoAlpha2()
+    {
+        var study = ValidStudy();
+        study["countries"]![1]!["code"] = "UK";
+
+        var result = Load(study);
+
+        Assert.Null(result.Study);
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal("$.countries[1].code", problem.JsonPath);
+        Assert.Contains("'UK' is not an ISO 3166-1 alpha-2 country code", problem.Message);
+    }
+
+    [Fact]
+    public void LoadFile_ReportsDuplicatePolicyFieldAndUnknownStatus()
+    {
+        var study = ValidStudy();
+        study["policyFields"]!.AsArray().Add(new JsonObject { ["code"] = "health", ["label"] = "Health again" });
+        study["status"] = "running";
+
+        var result = Load(study);
+
+        Assert.Contains(result.Problems, p => p.JsonPath == "$.policyFields[1].code" && p.Message.Contains("duplicate code 'health'"));
+        Assert.Contains(result.Problems, p => p.JsonPath == "$.status" && p.Message.Contains("unknown status 'running'"));
+    }
+
+    [Fact]
+    public void LoadFile_ReportsMissingInstrumentFile_UnderItsOwnName()
+    {
+        var study = ValidStudy();
+        study["instruments"]!["professional"] = "instruments/missing.json";
+
+        var result = Load(study);
+
+        var problem = Assert.Single(result.Problems);
+        Assert.EndsWith(Path.Combine("instruments", "missing.json"), problem.File);
+        Assert.Contains("cannot read the file", problem.Message);
+    }
+
+    [Fact]
+    public void LoadFile_ReportsInstrumentListedForTheWrongAudience()
+    {
+        var study = ValidStudy();
+        study["instruments"] = new JsonObject { ["professional"] = "instruments/sample.json" };
+
+        var result = Load(study);
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal("$.instruments.professional", problem.JsonPath);
+        Assert.Contains("is a citizen instrument, listed for professional", problem.Message);
+    }
+
+    [Fact]
+    public void LoadFile_PassesOnTheProblemsOfItsInstruments()
+    {
+        var broken = SampleInstrument.Node();
+        broken.Remove("key");
+        File.WriteAllText(Path.Combine(dataDirectory, "instruments", "sample.json"), broken.ToJsonString());
+
+        var result = Load(ValidStudy());
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal(("$.key", "required field is missing"), (problem.JsonPath, problem.Message));
+        Assert.EndsWith("sample.json", problem.File);
+    }
+
+    [Fact]
+    public void LoadFile_RejectsInstrumentPathOutsideTheDataDirectory()
+    {
+        var study = ValidStudy();
+        study["instruments"]!["citizen"] = "../secret.json";
+
+        var result = Load(study);
+
+        Assert.Contains(result.Problems, p => p.JsonPath == "$.instruments.citizen" && p.Message.Contains("inside the data directory"));
+    }
+}

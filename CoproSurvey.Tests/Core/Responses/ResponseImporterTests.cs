@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using CoproSurvey.Core.Instruments;
+using CoproSurvey.Core.Responses;
+using CoproSurvey.Core.Studies;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoproSurvey.Tests.Core.Responses;
+
+public class ResponseImporterTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 2, 1, 10, 0, 0, TimeSpan.FromHours(1));
+
+    private static SimulatedResponse Simulated(int i, params AnswerValue[] answers) => new(
+        Audience.Citizen,
+        new RespondentContext(i % 2 == 0 ? "BE" : "EE", "health", null),
+        Start.AddMinutes(i),
+        Start.AddMinutes(i + 14),
+        answers);
+
+    private static SimulatedResponse Valid(int i) => Simulated(
+        i,
+        new("age", (20 + i % 50).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        new("uses_service", "yes"),
+        new("trust_staff", "4"),
+        new("trust_info", null, DontKnow: true),
+        new("channels", "web;desk"),
+        new("satisfaction", "3"),
+        new("hours", "2.5"),
+        new("comment", "Fine."));
+
+    [Fact]
+    public async Task ImportCompletedAsync_StoresCompleteSimulatedResponses_WithTheirAnswers()
+    {
+        // Arrange
+        using var harness = await SurveyHarness.CreateAsync();
+
+        // Act
+        var imported = await harness.Importer.ImportCompletedAsync(SurveyHarness.StudyKey, Enumerable.Range(0, 25).Select(Valid), CancellationToken.None);
+
+        // Assert
+        Assert.Equal(25, imported);
+        await using var db = harness.Database.CreateContext();
+        var responses = await db.Responses.Include(r => r.Answers).OrderBy(r => r.Id).ToListAsync();
+        Assert.Equal(25, responses.Count);
+        Assert.All(responses, r => Assert.True(r.IsSimulated && r.IsCompleted && r.Answers.Count == 8));
+        Assert.Equal(25, responses.Select(r => r.ResumeCode).Distinct().Count());
+        var third = responses[3];
+        Assert.Equal((Start.AddMinutes(3), Start.AddMinutes(17), "EE", 4), (third.StartedAt, third.CompletedAt, third.Country, third.LastPage));
+        Assert.Equal(Valid(3).Answers.OrderBy(a => a.ItemCode), third.Answers.Select(a => a.ToValue()).OrderBy(a => a.ItemCode));
+        Assert.Equal(TestInstrument.Citizen.Sha256, third.InstrumentSha256);
+        var summary = Assert.Single(await harness.Queries.ListOpenAsync(CancellationToken.None));
+        Assert.Equal(25, summary.CompletedResponses);
+    }
+
+    public static TheoryData<string, SimulatedResponse> BadResponses => new()
+    {
+        { "item 'q99' is not in instrument", Simulated(7, new AnswerValue("q99", "1")) },
+        { "item 'satisfaction'", Simulated(7, new AnswerValue("satisfaction", "9")) },
+        { "item 'age' is answered twice", Simulated(7, new AnswerValue("age", "30"), new AnswerValue("age", "31")) },
+        { "item 'channels'", Simulated(7, new AnswerValue("channels", "desk;web")) },
+        { "item 'trust_staff'", Simulated(7, new AnswerValue("trust_staff", "2", DontKnow: true)) },
+        { "completed before it was started", Valid(7) with { CompletedAt = Start } },
+        { "country 'FR'", Valid(7) with { Context = new RespondentContext("FR", null, null) } },
+        { "no current instrument", Valid(7) with { Audience = Audience.Professional } },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadResponses))]
+    public async Task ImportCompletedAsync_StoresNothing_AndNamesTheResponse_WhenOneIsBad(string problem, SimulatedResponse bad)
+    {
+        // Arrange
+        using var harness = await SurveyHarness.CreateAsync();
+        var responses = Enumerable.Range(0, 10).Select(i => i == 7 ? bad : Valid(i));
+
+        // Act
+        var error = await Assert.ThrowsAsync<ResponseImportException>(
+            () => harness.Importer.ImportCompletedAsync(SurveyHarness.StudyKey, responses, CancellationToken.None));
+
+        // Assert
+        var reported = Assert.Single(error.Problems);
+        Assert.StartsWith("Simulated response 7 ", reported);
+        Assert.Contains(problem, reported);
+        await using var db = harness.Database.CreateContext();
+        Assert.Equal(0, await db.Responses.CountAsync());
+        Assert.Equal(0, await db.Answers.CountAsync());
+    }
+
+    [Fact]
+    public async Task ImportCompletedAsync_ImportsTenThousandResponsesOfEightyItems_WellUnderAMinute()
+    {
+        // Arrange: one page of 80 Likert rows.
+        using var harness = await SurveyHarness.CreateAsync();
+        var wide = TestInstrument.Wide(80);
+        await harness.LoadStudyAsync(StudyStatus.Open, wide);
+        var items = wide.Items.Select(i => i.Code).ToList();
+        var responses = Enumerable.Range(0, 10_000).Select(i => Simulated(
+            i, [.. items.Select((code, j) => new AnswerValue(code, (1 + (i + j) % 5).ToString(System.Globalization.CultureInfo.InvariantCulture)))]));
+
+        // Act
+        // Processor time rather than wall time, so a busy build machine does not fail the test.
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var watch = Stopwatch.StartNew();
+        var imported = await harness.Importer.ImportCompletedAsync(SurveyHarness.StudyKey, responses, CancellationToken.None);
+        watch.Stop();
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+
+        // Assert
+        Assert.Equal(10_000, imported);
+        Assert.True(cpu < TimeSpan.FromSeconds(30), $"The import took {cpu.TotalSeconds:F1} s of processor time ({watch.Elapsed.TotalSeconds:F1} s elapsed).");
+        await using var db = harness.Database.CreateContext();
+        Assert.Equal(800_000, await db.Answers.CountAsync());
+    }
+}

@@ -1,0 +1,89 @@
+using CoproSurvey.Core;
+using CoproSurvey.Core.Instruments;
+using CoproSurvey.Core.Persistence;
+using CoproSurvey.Core.Responses;
+using CoproSurvey.Core.Studies;
+using CoproSurvey.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoproSurvey.Tests.Core.Responses;
+
+/// <summary>
+/// A migrated database holding the <see cref="TestInstrument"/> study, with the services under test on a fake clock.
+/// Pages of the instrument: about (age, uses_service); service, only when uses_service = yes (trust matrix,
+/// channels); views (satisfaction, hours, comment, followup only when age &gt; 60); final (nickname).
+/// </summary>
+internal sealed class SurveyHarness : IDisposable
+{
+    public const string StudyKey = "test-study";
+
+    private SurveyHarness(SqliteDatabase database)
+    {
+        Database = database;
+        Responses = new ResponseService(database.ContextFactory, Clock);
+        Importer = new ResponseImporter(database.ContextFactory);
+        Queries = new StudyQueries(database.ContextFactory);
+        Initializer = new DatabaseInitializer(database.ContextFactory, database.Options(), Clock);
+    }
+
+    public SqliteDatabase Database { get; }
+
+    public FakeTimeProvider Clock { get; } = new();
+
+    public ResponseService Responses { get; }
+
+    public ResponseImporter Importer { get; }
+
+    public StudyQueries Queries { get; }
+
+    public DatabaseInitializer Initializer { get; }
+
+    public static async Task<SurveyHarness> CreateAsync(bool fileDatabase = false, StudyStatus status = StudyStatus.Open)
+    {
+        var harness = new SurveyHarness(fileDatabase ? SqliteDatabase.InTempFolder() : SqliteDatabase.InMemory());
+        await harness.LoadStudyAsync(status);
+        return harness;
+    }
+
+    public Task LoadStudyAsync(StudyStatus status, Instrument? instrument = null) =>
+        Initializer.LoadStudyAsync(
+            TestInstrument.Study(StudyKey, status),
+            new Dictionary<Audience, Instrument> { [Audience.Citizen] = instrument ?? TestInstrument.Citizen },
+            CancellationToken.None);
+
+    public static RespondentContext Context => new("BE", "health", "unit-7");
+
+    public async Task<string> StartAsync()
+    {
+        var result = await Responses.StartAsync(StudyKey, Audience.Citizen, Context, CancellationToken.None);
+        Assert.Empty(result.Errors);
+        return result.ResumeCode!;
+    }
+
+    public Task<SubmitResult> SubmitAsync(string code, int page, params (string Key, string Value)[] fields) =>
+        Responses.SubmitPageAsync(code, page, Form(fields), CancellationToken.None);
+
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Form(params (string Key, string Value)[] fields) =>
+        fields.GroupBy(f => f.Key).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(f => f.Value).ToList());
+
+    /// <summary>Submits the first page with the given answers, asserting success.</summary>
+    public async Task<SubmitResult> SubmitOkAsync(string code, int page, params (string Key, string Value)[] fields)
+    {
+        var result = await SubmitAsync(code, page, fields);
+        Assert.True(result.Success, string.Join("; ", result.Errors.Select(e => $"{e.ItemCode}: {e.Message}")));
+        return result;
+    }
+
+    /// <summary>Everything stored about a response, in a comparable form: answers and paradata.</summary>
+    public async Task<string> SnapshotAsync(string resumeCode)
+    {
+        var code = ResumeCodes.Normalize(resumeCode);
+        await using var db = Database.CreateContext();
+        var response = await db.Responses.Include(r => r.Answers).AsNoTracking().SingleAsync(r => r.ResumeCode == code);
+        var events = await db.PageEvents.Where(e => e.ResponseId == response.Id && e.Kind == PageEventKind.Submitted).CountAsync();
+        var answers = response.Answers.OrderBy(a => a.ItemCode).Select(a => $"{a.ItemCode}={a.Value}|{a.DontKnow}|{a.AnsweredAt:O}");
+        return $"{response.LastPage}|{response.CompletedAt:O}|{events}|{string.Join(",", answers)}";
+    }
+
+    public void Dispose() => Database.Dispose();
+}
