@@ -1,6 +1,7 @@
 using System.Globalization;
 using CoproSurvey.App;
 using CoproSurvey.Core.Instruments;
+using CoproSurvey.Core.Responses;
 
 namespace CoproSurvey.Tests.App;
 
@@ -40,7 +41,7 @@ public sealed class ValidAnswers(Instrument instrument)
 
     /// <summary>The value stored for one item after <see cref="FormValues"/> was posted.</summary>
     public string StoredValue(string itemCode) =>
-        string.Join(Core.Responses.AnswerValue.MultipleChoiceSeparator, FormValues(itemCode));
+        string.Join(AnswerValue.MultipleChoiceSeparator, FormValues(itemCode));
 
     /// <summary>Fields answering every item whose input is on the page (names of radios, checkboxes, text inputs and textareas).</summary>
     public IReadOnlyList<KeyValuePair<string, string>> ForPage(HtmlPage page) =>
