@@ -1,9 +1,7 @@
 using CoproSurvey.Core.Persistence;
+using CoproSurvey.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CoproSurvey.Tests.App;
 
@@ -13,12 +11,13 @@ namespace CoproSurvey.Tests.App;
 /// </summary>
 public sealed class SurveyAppFactory : WebApplicationFactory<Program>
 {
-    private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"coprosurvey-web-{Guid.NewGuid():N}.db");
+    private readonly SqliteDatabase database = SqliteDatabase.InTempFolder();
+    private bool databaseDisposed;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        builder.UseSetting("ConnectionStrings:CoproSurvey", $"Data Source={databasePath}");
+        builder.UseSetting("ConnectionStrings:CoproSurvey", database.ConnectionString);
     }
 
     /// <summary>A client that keeps cookies (antiforgery, resume) and follows redirects like a browser.</summary>
@@ -27,18 +26,18 @@ public sealed class SurveyAppFactory : WebApplicationFactory<Program>
 
     public async Task<T> QueryAsync<T>(Func<CoproSurveyDbContext, Task<T>> query)
     {
-        var factory = Services.GetRequiredService<IDbContextFactory<CoproSurveyDbContext>>();
-        await using var db = await factory.CreateDbContextAsync();
+        await using var db = database.CreateContext();
         return await query(db);
     }
 
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        // Reached from both Dispose and DisposeAsync of the factory; the folder goes once.
+        if (!databaseDisposed)
         {
-            File.Delete(databasePath + suffix);
+            databaseDisposed = true;
+            database.Dispose();
         }
     }
 }

@@ -135,6 +135,25 @@ public sealed class SurveyFlowTests(SurveyAppFactory app) : IClassFixture<Survey
     }
 
     [Fact]
+    public async Task QuestionnairePage_StoresOnceAndRedirectsBothTimes_WhenSamePageIsPostedTwice()
+    {
+        using var client = app.CreateFormClient();
+        var first = await StartAsync(client);
+        var code = ResumeCodeOf(first);
+        var answers = Citizen.ForPage(first);
+
+        var once = await client.SubmitAsync(first, "page", answers);
+        var snapshot = await SnapshotAsync(code);
+        var twice = await client.SubmitAsync(first, "page", answers);
+
+        Assert.EndsWith($"/r/{code}/2", once.Path);
+        Assert.EndsWith($"/r/{code}/2", twice.Path);
+        var answerPart = snapshot[snapshot.IndexOf("answers=", StringComparison.Ordinal)..];
+        Assert.EndsWith(answerPart, await SnapshotAsync(code));
+        Assert.Equal(ValidAnswers.ItemCodesOn(first).Count, (await LoadAsync(code)).Answers.Count);
+    }
+
+    [Fact]
     public async Task QuestionnairePage_RedirectsToNextPage_WhenRespondentSkipsAhead()
     {
         using var client = app.CreateFormClient();

@@ -28,8 +28,8 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the app on <paramref name="baseUrl"/> with the SQLite file <paramref name="databasePath"/>; returns once it listens.</summary>
-    public static async Task<AppProcess> StartAsync(string baseUrl, string databasePath)
+    /// <summary>Starts the app on <paramref name="baseUrl"/> with the given SQLite connection string; returns once it listens.</summary>
+    public static async Task<AppProcess> StartAsync(string baseUrl, string connectionString)
     {
         var dll = FindAppDll();
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
@@ -42,7 +42,7 @@ public sealed class AppProcess : IAsyncDisposable
         start.ArgumentList.Add(dll);
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(baseUrl);
-        start.Environment["ConnectionStrings__CoproSurvey"] = $"Data Source={databasePath}";
+        start.Environment["ConnectionStrings__CoproSurvey"] = connectionString;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
 
         var app = new AppProcess(Process.Start(start) ?? throw new InvalidOperationException($"Could not start {dll}."));

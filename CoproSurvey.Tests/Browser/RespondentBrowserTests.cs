@@ -1,10 +1,9 @@
 using System.Text.RegularExpressions;
 using CoproSurvey.App.Components.Survey;
 using CoproSurvey.Core.Instruments;
-using CoproSurvey.Core.Persistence;
 using CoproSurvey.Core.Responses;
 using CoproSurvey.Tests.App;
-using Microsoft.Data.Sqlite;
+using CoproSurvey.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
@@ -14,7 +13,7 @@ namespace CoproSurvey.Tests.Browser;
 public sealed partial class RespondentBrowserTests : IAsyncLifetime
 {
     private static readonly ValidAnswers Citizen = ValidAnswers.ForShippedInstrument(Audience.Citizen);
-    private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"coprosurvey-browser-{Guid.NewGuid():N}.db");
+    private readonly SqliteDatabase database = SqliteDatabase.InTempFolder();
     private readonly string baseUrl = AppProcess.FreeLocalUrl();
     private IPlaywright? playwright;
     private IBrowser? browser;
@@ -22,7 +21,7 @@ public sealed partial class RespondentBrowserTests : IAsyncLifetime
     [ChromiumFact]
     public async Task CitizenQuestionnaire_ResumesAtRightPageWithAnswers_WhenServerKilledHalfway()
     {
-        var app = await AppProcess.StartAsync(baseUrl, databasePath);
+        var app = await AppProcess.StartAsync(baseUrl, database.ConnectionString);
         var page = await NewPageAsync(390, 844);
         await StartCitizenQuestionnaireAsync(page);
         var code = CodeOf(page.Url);
@@ -35,7 +34,7 @@ public sealed partial class RespondentBrowserTests : IAsyncLifetime
 
         await app.KillAsync();
         await app.DisposeAsync();
-        app = await AppProcess.StartAsync(baseUrl, databasePath);
+        app = await AppProcess.StartAsync(baseUrl, database.ConnectionString);
         try
         {
             await page.ReloadAsync();
@@ -79,7 +78,7 @@ public sealed partial class RespondentBrowserTests : IAsyncLifetime
     [ChromiumFact]
     public async Task QuestionnairePage_CanBeAnsweredAndSubmittedWithKeyboardOnly_OnDesktop()
     {
-        await using var app = await AppProcess.StartAsync(baseUrl, databasePath);
+        await using var app = await AppProcess.StartAsync(baseUrl, database.ConnectionString);
         var page = await NewPageAsync(1280, 900);
         await StartCitizenQuestionnaireAsync(page);
         var code = CodeOf(page.Url);
@@ -162,11 +161,7 @@ public sealed partial class RespondentBrowserTests : IAsyncLifetime
         }
 
         playwright?.Dispose();
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            File.Delete(databasePath + suffix);
-        }
+        database.Dispose();
     }
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
@@ -224,8 +219,7 @@ public sealed partial class RespondentBrowserTests : IAsyncLifetime
 
     private async Task<Response> LoadResponseAsync(string code)
     {
-        var options = new DbContextOptionsBuilder<CoproSurveyDbContext>().UseSqlite($"Data Source={databasePath}").Options;
-        await using var db = new CoproSurveyDbContext(options);
+        await using var db = database.CreateContext();
         return await db.Responses.Include(r => r.Answers).AsNoTracking().SingleAsync(r => r.ResumeCode == ResumeCodes.Normalize(code));
     }
 
