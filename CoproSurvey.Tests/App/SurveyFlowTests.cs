@@ -10,11 +10,14 @@ public sealed class SurveyFlowTests(SurveyAppFactory app) : IClassFixture<Survey
 {
     private static readonly ValidAnswers Citizen = ValidAnswers.ForShippedInstrument(Audience.Citizen);
 
-    [Fact]
-    public async Task CitizenQuestionnaire_IsCompletedAndStored_WhenEveryPageIsAnsweredThroughTheForms()
+    [Theory]
+    [InlineData(Audience.Citizen)]
+    [InlineData(Audience.Professional)]
+    public async Task Questionnaire_IsCompletedAndStored_WhenEveryPageIsAnsweredThroughTheForms(Audience audience)
     {
+        var answers = audience == Audience.Citizen ? Citizen : ValidAnswers.ForShippedInstrument(audience);
         using var client = app.CreateFormClient();
-        var page = await StartAsync(client, "?unit=GENT-01");
+        var page = await StartAsync(client, "?unit=GENT-01", audience);
         var code = ResumeCodeOf(page);
         var posted = new Dictionary<string, string>();
         var visited = new List<string>();
@@ -26,16 +29,16 @@ public sealed class SurveyFlowTests(SurveyAppFactory app) : IClassFixture<Survey
             visited.Add(page.Path);
             foreach (var item in ValidAnswers.ItemCodesOn(page))
             {
-                posted[item] = Citizen.StoredValue(item);
+                posted[item] = answers.StoredValue(item);
             }
 
-            page = await client.SubmitAsync(page, "page", Citizen.ForPage(page));
+            page = await client.SubmitAsync(page, "page", answers.ForPage(page));
         }
 
         Assert.EndsWith($"/r/{code}/done", page.Path);
         Assert.Contains("Thank you for taking part", page.Text);
         Assert.Equal(Enumerable.Range(1, visited.Count), visited.Select(p => int.Parse(p.Split('/')[^1])));
-        Assert.Equal(Citizen.Instrument.Sections.Count, visited.Count); // ticking health, education and care shows the conditional page
+        Assert.Equal(answers.Instrument.Sections.Count, visited.Count); // ticking health, education and care shows the citizens' conditional page
         var response = await LoadAsync(code);
         Assert.NotNull(response.CompletedAt);
         Assert.Equal("BE", response.Country);
@@ -45,6 +48,11 @@ public sealed class SurveyFlowTests(SurveyAppFactory app) : IClassFixture<Survey
             posted.OrderBy(p => p.Key, StringComparer.Ordinal).ToList(),
             response.Answers.Select(a => KeyValuePair.Create(a.ItemCode, a.Value!)).OrderBy(p => p.Key, StringComparer.Ordinal).ToList());
         Assert.DoesNotContain(response.Answers, a => a.DontKnow);
+        Assert.Equal(audience, response.Audience);
+        var submitted = await app.QueryAsync(db => db.PageEvents.CountAsync(e => e.ResponseId == response.Id && e.Kind == PageEventKind.Submitted));
+        var shown = await app.QueryAsync(db => db.PageEvents.CountAsync(e => e.ResponseId == response.Id && e.Kind == PageEventKind.Shown));
+        Assert.Equal(visited.Count, submitted);
+        Assert.True(shown >= visited.Count, $"{shown} pages shown for {visited.Count} submitted");
     }
 
     [Fact]
@@ -269,9 +277,9 @@ public sealed class SurveyFlowTests(SurveyAppFactory app) : IClassFixture<Survey
         Assert.NotNull(home.Document.QuerySelector("form[action='/resume'] input[name=code]"));
     }
 
-    private static async Task<HtmlPage> StartAsync(HtmlFormClient client, string query = "")
+    private static async Task<HtmlPage> StartAsync(HtmlFormClient client, string query = "", Audience audience = Audience.Citizen)
     {
-        var entry = await client.GetAsync("/s/coproduction/citizen" + query);
+        var entry = await client.GetAsync($"/s/coproduction/{audience.ToString().ToLowerInvariant()}" + query);
         Assert.Equal(HttpStatusCode.OK, entry.Status);
         var first = await client.SubmitAsync(entry, "consent",
             [KeyValuePair.Create("country", "BE"), KeyValuePair.Create("field", "public-safety"), KeyValuePair.Create("choice", "agree")]);
