@@ -34,8 +34,8 @@ internal sealed class AnalyzeChiSquare : AnalyzeVerb
         var result = ChiSquare.Independence(
             AnalyzeData.Labels(rows),
             AnalyzeData.Labels(cols),
-            AnalyzeData.SortedLevels(rows.Levels),
-            AnalyzeData.SortedLevels(cols.Levels));
+            LevelOrder.Sort(rows.Levels),
+            LevelOrder.Sort(cols.Levels));
         return new Report(result, row, col);
     }
 

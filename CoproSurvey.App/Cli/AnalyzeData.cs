@@ -1,6 +1,6 @@
 using System.Collections;
-using System.Globalization;
 using CoproSurvey.Core.Analysis.Tabular;
+using CoproSurvey.Core.Statistics;
 
 namespace CoproSurvey.App.Cli;
 
@@ -24,19 +24,6 @@ internal static class AnalyzeData
     /// <summary>The text of each row of a categorical column, null where missing, without copying.</summary>
     public static IReadOnlyList<string?> Labels(CategoricalColumn column) => new LabelView(column);
 
-    /// <summary>
-    /// Levels in display order: numerically when every level is a number, otherwise in ordinal text order (as R
-    /// sorts factor levels in the C locale).
-    /// </summary>
-    public static IReadOnlyList<string> SortedLevels(IEnumerable<string> levels)
-    {
-        var list = levels.Distinct(StringComparer.Ordinal).ToList();
-        var numbers = list.Select(l => double.TryParse(l, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : (double?)null).ToList();
-        return numbers.All(n => n is not null)
-            ? list.Zip(numbers).OrderBy(p => p.Second!.Value).ThenBy(p => p.First, StringComparer.Ordinal).Select(p => p.First).ToList()
-            : list.Order(StringComparer.Ordinal).ToList();
-    }
-
     /// <summary>The levels of a categorical column that occur in a row where <paramref name="keep"/> holds.</summary>
     public static IReadOnlyList<string> LevelsWhere(CategoricalColumn column, Func<int, bool> keep)
     {
@@ -49,7 +36,7 @@ internal static class AnalyzeData
             }
         }
 
-        return SortedLevels(column.Levels.Where((_, k) => seen[k]));
+        return LevelOrder.Sort(column.Levels.Where((_, k) => seen[k]));
     }
 
     private sealed class NullableView(double[] values) : IReadOnlyList<double?>

@@ -47,7 +47,7 @@ internal sealed class AnalyzeDescribe : AnalyzeVerb
             }
 
             var grouped = Descriptives.ByGroup(offsets, AnalyzeData.Labels(table.Categorical(by)), origin);
-            foreach (var level in AnalyzeData.SortedLevels(grouped.Groups.Select(g => g.Group)))
+            foreach (var level in LevelOrder.Sort(grouped.Groups.Select(g => g.Group)))
             {
                 var group = grouped.Groups.First(g => g.Group == level);
                 rows.Add(new Row(name, level, group.Statistics, group.Missing));

@@ -79,7 +79,7 @@ internal sealed record RegressionInput(string File, CsvTable Table, ModelSpecifi
             if (!column.Levels.Contains(level))
             {
                 throw new CsvDataException(
-                    file, $"no level \"{level}\"; the levels are: {string.Join(", ", AnalyzeData.SortedLevels(column.Levels))}.", column: variable);
+                    file, $"no level \"{level}\"; the levels are: {string.Join(", ", LevelOrder.Sort(column.Levels))}.", column: variable);
             }
         }
 

@@ -38,41 +38,7 @@ internal static class Categories
         return (names, index);
     }
 
-    /// <summary>
-    /// Labels in display order: those of <paramref name="order"/> first (as given), then the others, numerically
-    /// if every one of them is a number, otherwise in ordinal string order.
-    /// </summary>
-    public static IReadOnlyList<string> Sorted(IEnumerable<string> present, IReadOnlyList<string>? order)
-    {
-        var result = new List<string>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var label in order ?? [])
-        {
-            if (seen.Add(label))
-            {
-                result.Add(label);
-            }
-        }
-
-        var rest = present.Where(seen.Add).ToList();
-        var numbers = rest.Select(ParseNumber).ToList();
-        if (numbers.All(n => n is not null))
-        {
-            rest = rest.Zip(numbers).OrderBy(p => p.Second!.Value).ThenBy(p => p.First, StringComparer.Ordinal).Select(p => p.First).ToList();
-        }
-        else
-        {
-            rest.Sort(StringComparer.Ordinal);
-        }
-
-        result.AddRange(rest);
-        return result;
-    }
-
     /// <summary>A numeric code as a label: shortest round-trip text, invariant culture; null for missing.</summary>
     public static string? Label(double? code) =>
         Samples.IsMissing(code) ? null : code!.Value.ToString(CultureInfo.InvariantCulture);
-
-    private static double? ParseNumber(string label) =>
-        double.TryParse(label, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : null;
 }

@@ -121,7 +121,7 @@ public static class ChiSquare
     private static IReadOnlyList<string> Labels(IEnumerable<string> present, IReadOnlyList<string>? order, string which, int n)
     {
         var set = present.ToHashSet(StringComparer.Ordinal);
-        var labels = Categories.Sorted(set, order).Where(set.Contains).ToList();
+        var labels = LevelOrder.Sort(set, order).Where(set.Contains).ToList();
         if (labels.Count < 2)
         {
             throw new ConstantVariableException(

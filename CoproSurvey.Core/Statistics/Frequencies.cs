@@ -46,7 +46,7 @@ public static class Frequencies
         var valid = total - missing;
         var rows = new List<FrequencyRow>();
         var cumulative = 0;
-        foreach (var label in Categories.Sorted(counts.Keys, order))
+        foreach (var label in LevelOrder.Sort(counts.Keys, order))
         {
             var count = counts.GetValueOrDefault(label);
             cumulative += count;
