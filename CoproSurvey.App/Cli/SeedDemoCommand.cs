@@ -57,7 +57,7 @@ internal sealed class SeedDemoCommand : ICliCommand
         var clock = Stopwatch.StartNew();
         await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(cancellationToken);
 
-        var studies = LoadStudies(options.DataDirectory);
+        var studies = StudyLoader.LoadDirectory(options.DataDirectory).Where(r => r.IsValid).ToList();
         var key = parsed.Value("--study") ?? (studies.Count == 1 ? studies[0].Study!.Key : "coproduction");
         var loaded = studies.FirstOrDefault(s => s.Study!.Key == key);
         if (loaded is null)
@@ -83,11 +83,4 @@ internal sealed class SeedDemoCommand : ICliCommand
             return 2;
         }
     }
-
-    private static List<StudyLoadResult> LoadStudies(string dataDirectory) =>
-        Directory.EnumerateFiles(Path.Combine(dataDirectory, "studies"), "*.json")
-            .Order(StringComparer.Ordinal)
-            .Select(StudyLoader.LoadFile)
-            .Where(r => r.IsValid)
-            .ToList();
 }

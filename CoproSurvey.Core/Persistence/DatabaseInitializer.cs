@@ -25,7 +25,7 @@ public sealed class DatabaseInitializer(IDbContextFactory<CoproSurveyDbContext> 
             return new InitializationReport(applied, messages);
         }
 
-        var loaded = Directory.EnumerateFiles(studiesDirectory, "*.json").Order(StringComparer.Ordinal).Select(StudyLoader.LoadFile).ToList();
+        var loaded = StudyLoader.LoadDirectory(options.DataDirectory);
         var problems = loaded.SelectMany(r => r.Problems).ToList();
         if (problems.Count > 0 || loaded.Any(r => r.Study is null))
         {

@@ -29,6 +29,18 @@ public static partial class StudyLoader
     [GeneratedRegex("^[a-z][a-z0-9-]{0,63}$")]
     private static partial Regex KeyPattern();
 
+    /// <summary>
+    /// Loads every study file in <c>studies/</c> under <paramref name="dataDirectory"/> (ordinal file-name order)
+    /// with the instruments each names; empty when there is no such folder.
+    /// </summary>
+    public static IReadOnlyList<StudyLoadResult> LoadDirectory(string dataDirectory)
+    {
+        var studies = Path.Combine(dataDirectory, "studies");
+        return Directory.Exists(studies)
+            ? Directory.EnumerateFiles(studies, "*.json").Order(StringComparer.Ordinal).Select(LoadFile).ToList()
+            : [];
+    }
+
     /// <summary>Loads the study file at <paramref name="path"/> and every instrument it names.</summary>
     public static StudyLoadResult LoadFile(string path)
     {
