@@ -16,16 +16,16 @@ internal sealed class AnalyzeAlpha : AnalyzeVerb
 
     public override string Synopsis => "analyze alpha --csv F --items a,b,c [--json]";
 
-    public override IReadOnlyList<AnalyzeOption> Options =>
+    public override IReadOnlyList<CommandOption> Options =>
     [
         Csv,
         new("items", "a,b,c", "The items of the scale, scored in the same direction.", Required: true),
     ];
 
-    public override IAnalyzeReport Run(AnalyzeArguments arguments, CancellationToken cancellationToken)
+    public override IAnalyzeReport Run(CommandArguments arguments, CancellationToken cancellationToken)
     {
         var items = arguments.List("items");
-        var table = AnalyzeData.Read(arguments.Csv, items.Select(c => new CsvColumnRequest(c)), cancellationToken);
+        var table = AnalyzeData.Read(arguments.Required("csv"), items.Select(c => new CsvColumnRequest(c)), cancellationToken);
         return new Report(Reliability.Analyze(items.Select(c => AnalyzeData.Values(table.Numeric(c).Values)).ToList(), items));
     }
 

@@ -17,18 +17,18 @@ internal sealed class AnalyzeChiSquare : AnalyzeVerb
 
     public override string Synopsis => "analyze chisq --csv F --row R --col C [--json]";
 
-    public override IReadOnlyList<AnalyzeOption> Options =>
+    public override IReadOnlyList<CommandOption> Options =>
     [
         Csv,
         new("row", "R", "The row variable.", Required: true),
         new("col", "C", "The column variable.", Required: true),
     ];
 
-    public override IAnalyzeReport Run(AnalyzeArguments arguments, CancellationToken cancellationToken)
+    public override IAnalyzeReport Run(CommandArguments arguments, CancellationToken cancellationToken)
     {
         var (row, col) = arguments.DistinctColumns("row", "col");
         var table = AnalyzeData.Read(
-            arguments.Csv, [new CsvColumnRequest(row, CsvColumnKind.Categorical), new CsvColumnRequest(col, CsvColumnKind.Categorical)], cancellationToken);
+            arguments.Required("csv"), [new CsvColumnRequest(row, CsvColumnKind.Categorical), new CsvColumnRequest(col, CsvColumnKind.Categorical)], cancellationToken);
         var rows = table.Categorical(row);
         var cols = table.Categorical(col);
         var result = ChiSquare.Independence(

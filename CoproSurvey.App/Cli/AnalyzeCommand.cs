@@ -26,7 +26,7 @@ internal sealed class AnalyzeCommand : ICliCommand
         new AnalyzeCorrelation(),
     ];
 
-    private static readonly AnalyzeOption JsonOption = new("json", null, "Write one JSON object instead of tables.");
+    private static readonly CommandOption JsonOption = new("json", null, "Write one JSON object instead of tables.");
 
     public string Name => "analyze";
 
@@ -59,12 +59,12 @@ internal sealed class AnalyzeCommand : ICliCommand
 
         try
         {
-            var arguments = AnalyzeArguments.Parse(rest, options);
+            var arguments = CommandArguments.Parse(rest, options);
             var report = verb.Run(arguments, cancellationToken);
             await console.Out.WriteAsync(arguments.Has("json") ? Json(report) : Text(report));
             return 0;
         }
-        catch (AnalyzeUsageException e)
+        catch (CommandUsageException e)
         {
             await console.Error.WriteLineAsync($"analyze {verb.Name}: {e.Message}");
             await console.Error.WriteAsync(VerbHelp(verb, options));
@@ -128,7 +128,7 @@ internal sealed class AnalyzeCommand : ICliCommand
         return text.ToString();
     }
 
-    private static string VerbHelp(AnalyzeVerb verb, IReadOnlyList<AnalyzeOption> options)
+    private static string VerbHelp(AnalyzeVerb verb, IReadOnlyList<CommandOption> options)
     {
         var text = new StringBuilder();
         text.AppendLine($"Usage: {verb.Synopsis}");
@@ -156,15 +156,15 @@ internal abstract class AnalyzeVerb
     public abstract string Synopsis { get; }
 
     /// <summary>The verb's options (<c>--json</c> and <c>--help</c> are added by the command).</summary>
-    public abstract IReadOnlyList<AnalyzeOption> Options { get; }
+    public abstract IReadOnlyList<CommandOption> Options { get; }
 
     /// <summary>Reads the data and computes the report.</summary>
-    /// <exception cref="AnalyzeUsageException">The options do not make sense together.</exception>
+    /// <exception cref="CommandUsageException">The options do not make sense together.</exception>
     /// <exception cref="CsvDataException">The file, a column or a cell is not usable.</exception>
     /// <exception cref="StatisticsException">The data do not allow the statistic.</exception>
-    public abstract IAnalyzeReport Run(AnalyzeArguments arguments, CancellationToken cancellationToken);
+    public abstract IAnalyzeReport Run(CommandArguments arguments, CancellationToken cancellationToken);
 
-    protected static AnalyzeOption Csv => new("csv", "FILE", "The CSV file (header row, comma-separated).", Required: true);
+    protected static CommandOption Csv => new("csv", "FILE", "The CSV file (header row, comma-separated).", Required: true);
 }
 
 /// <summary>The result of an analysis, written as tables or as the members of one JSON object.</summary>

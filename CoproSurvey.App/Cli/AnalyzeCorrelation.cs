@@ -17,28 +17,28 @@ internal sealed class AnalyzeCorrelation : AnalyzeVerb
 
     public override string Synopsis => "analyze corr --csv F --columns a,b,c [--method pearson|spearman] [--json]";
 
-    public override IReadOnlyList<AnalyzeOption> Options =>
+    public override IReadOnlyList<CommandOption> Options =>
     [
         Csv,
         new("columns", "a,b,c", "Two or more numeric columns.", Required: true),
         new("method", "pearson|spearman", "The coefficient (default pearson)."),
     ];
 
-    public override IAnalyzeReport Run(AnalyzeArguments arguments, CancellationToken cancellationToken)
+    public override IAnalyzeReport Run(CommandArguments arguments, CancellationToken cancellationToken)
     {
         var method = arguments.Value("method") switch
         {
             null or "pearson" => CorrelationMethod.Pearson,
             "spearman" => CorrelationMethod.Spearman,
-            var other => throw new AnalyzeUsageException($"--method must be pearson or spearman, not '{other}'."),
+            var other => throw new CommandUsageException($"--method must be pearson or spearman, not '{other}'."),
         };
         var columns = arguments.List("columns");
         if (columns.Count < 2)
         {
-            throw new AnalyzeUsageException("--columns needs at least two columns.");
+            throw new CommandUsageException("--columns needs at least two columns.");
         }
 
-        var table = AnalyzeData.Read(arguments.Csv, columns.Select(c => new CsvColumnRequest(c, Centred: true)), cancellationToken);
+        var table = AnalyzeData.Read(arguments.Required("csv"), columns.Select(c => new CsvColumnRequest(c, Centred: true)), cancellationToken);
         var variables = columns.Select(c => AnalyzeData.Centred(table.Numeric(c)).Offsets).ToList();
         return new Report(Correlation.Matrix(variables, columns, method));
     }

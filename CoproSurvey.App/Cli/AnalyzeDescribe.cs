@@ -18,14 +18,14 @@ internal sealed class AnalyzeDescribe : AnalyzeVerb
 
     public override string Synopsis => "analyze describe --csv F --columns a,b [--by g] [--json]";
 
-    public override IReadOnlyList<AnalyzeOption> Options =>
+    public override IReadOnlyList<CommandOption> Options =>
     [
         Csv,
         new("columns", "a,b", "Numeric columns to describe.", Required: true),
         new("by", "g", "A column whose values form the groups."),
     ];
 
-    public override IAnalyzeReport Run(AnalyzeArguments arguments, CancellationToken cancellationToken)
+    public override IAnalyzeReport Run(CommandArguments arguments, CancellationToken cancellationToken)
     {
         var columns = arguments.List("columns");
         var by = arguments.Value("by");
@@ -35,7 +35,7 @@ internal sealed class AnalyzeDescribe : AnalyzeVerb
             requests.Add(new CsvColumnRequest(by, CsvColumnKind.Categorical));
         }
 
-        var table = AnalyzeData.Read(arguments.Csv, requests, cancellationToken);
+        var table = AnalyzeData.Read(arguments.Required("csv"), requests, cancellationToken);
         var rows = new List<Row>();
         foreach (var name in columns)
         {

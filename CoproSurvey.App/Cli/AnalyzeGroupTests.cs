@@ -8,16 +8,16 @@ namespace CoproSurvey.App.Cli;
 /// <summary>The value and group columns of <c>ttest</c> and <c>anova</c>: the value read centred (both are shift invariant), the group as text.</summary>
 internal sealed record GroupedValues(IReadOnlyList<double?> Offsets, double Origin, CategoricalColumn Group)
 {
-    public static GroupedValues Read(AnalyzeArguments arguments, CancellationToken cancellationToken)
+    public static GroupedValues Read(CommandArguments arguments, CancellationToken cancellationToken)
     {
         var (value, group) = arguments.DistinctColumns("value", "group");
         var table = AnalyzeData.Read(
-            arguments.Csv, [new CsvColumnRequest(value, Centred: true), new CsvColumnRequest(group, CsvColumnKind.Categorical)], cancellationToken);
+            arguments.Required("csv"), [new CsvColumnRequest(value, Centred: true), new CsvColumnRequest(group, CsvColumnKind.Categorical)], cancellationToken);
         var (offsets, origin) = AnalyzeData.Centred(table.Numeric(value));
         return new GroupedValues(offsets, origin, table.Categorical(group));
     }
 
-    public static IReadOnlyList<AnalyzeOption> Options(params AnalyzeOption[] more) =>
+    public static IReadOnlyList<CommandOption> Options(params CommandOption[] more) =>
     [
         new("csv", "FILE", "The CSV file (header row, comma-separated).", Required: true),
         new("value", "V", "The numeric outcome.", Required: true),
@@ -39,17 +39,17 @@ internal sealed class AnalyzeTTest : AnalyzeVerb
 
     public override string Synopsis => "analyze ttest --csv F --value V --group G [--equal-var] [--json]";
 
-    public override IReadOnlyList<AnalyzeOption> Options =>
-        GroupedValues.Options(new AnalyzeOption("equal-var", null, "Assume equal variances (Student's pooled test)."));
+    public override IReadOnlyList<CommandOption> Options =>
+        GroupedValues.Options(new CommandOption("equal-var", null, "Assume equal variances (Student's pooled test)."));
 
-    public override IAnalyzeReport Run(AnalyzeArguments arguments, CancellationToken cancellationToken)
+    public override IAnalyzeReport Run(CommandArguments arguments, CancellationToken cancellationToken)
     {
         var data = GroupedValues.Read(arguments, cancellationToken);
         var levels = AnalyzeData.LevelsWhere(data.Group, _ => true);
         if (levels.Count != 2)
         {
             throw new CsvDataException(
-                arguments.Csv,
+                arguments.Required("csv"),
                 $"a two-sample t test needs exactly 2 groups; found {levels.Count}: {string.Join(", ", levels)}.",
                 column: data.Group.Name);
         }
@@ -110,9 +110,9 @@ internal sealed class AnalyzeAnova : AnalyzeVerb
 
     public override string Synopsis => "analyze anova --csv F --value V --group G [--json]";
 
-    public override IReadOnlyList<AnalyzeOption> Options => GroupedValues.Options();
+    public override IReadOnlyList<CommandOption> Options => GroupedValues.Options();
 
-    public override IAnalyzeReport Run(AnalyzeArguments arguments, CancellationToken cancellationToken)
+    public override IAnalyzeReport Run(CommandArguments arguments, CancellationToken cancellationToken)
     {
         var data = GroupedValues.Read(arguments, cancellationToken);
         return new Report(Anova.OneWay(data.Offsets, AnalyzeData.Labels(data.Group), data.Origin), data.Group.Name);

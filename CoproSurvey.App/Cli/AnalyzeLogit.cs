@@ -17,9 +17,9 @@ internal sealed class AnalyzeLogit : AnalyzeVerb
 
     public override string Synopsis => "analyze logit --csv F --y Y --x X1,X2 [--factor g] [--ref g=LEVEL] [--json]";
 
-    public override IReadOnlyList<AnalyzeOption> Options => RegressionInput.Options();
+    public override IReadOnlyList<CommandOption> Options => RegressionInput.Options();
 
-    public override IAnalyzeReport Run(AnalyzeArguments arguments, CancellationToken cancellationToken)
+    public override IAnalyzeReport Run(CommandArguments arguments, CancellationToken cancellationToken)
     {
         var (design, model, droppedRows) = RegressionInput.Read(arguments, null, cancellationToken).Design();
         return new Report(LogisticRegression.Fit(design), model, droppedRows);

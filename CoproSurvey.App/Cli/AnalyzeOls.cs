@@ -16,11 +16,11 @@ internal sealed class AnalyzeOls : AnalyzeVerb
     public override string Synopsis =>
         "analyze ols --csv F --y Y --x X1,X2 [--no-intercept] [--se classical|hc0|hc1|hc2|hc3|cluster:COL] [--factor g] [--ref g=LEVEL] [--json]";
 
-    public override IReadOnlyList<AnalyzeOption> Options => RegressionInput.Options(
-        new AnalyzeOption("no-intercept", null, "Fit the model without an intercept."),
-        new AnalyzeOption("se", "TYPE", "classical (default), hc0, hc1, hc2, hc3, or cluster:COL (CR1, as sandwich::vcovCL)."));
+    public override IReadOnlyList<CommandOption> Options => RegressionInput.Options(
+        new CommandOption("no-intercept", null, "Fit the model without an intercept."),
+        new CommandOption("se", "TYPE", "classical (default), hc0, hc1, hc2, hc3, or cluster:COL (CR1, as sandwich::vcovCL)."));
 
-    public override IAnalyzeReport Run(AnalyzeArguments arguments, CancellationToken cancellationToken)
+    public override IAnalyzeReport Run(CommandArguments arguments, CancellationToken cancellationToken)
     {
         var se = arguments.Value("se") ?? "classical";
         var (covariance, cluster) = se switch
@@ -31,7 +31,7 @@ internal sealed class AnalyzeOls : AnalyzeVerb
             "hc2" => (CovarianceType.HC2, null),
             "hc3" => (CovarianceType.HC3, null),
             _ when se.StartsWith("cluster:", StringComparison.Ordinal) && se.Length > "cluster:".Length => (CovarianceType.Cluster, se["cluster:".Length..]),
-            _ => throw new AnalyzeUsageException($"--se must be classical, hc0, hc1, hc2, hc3 or cluster:COL, not '{se}'."),
+            _ => throw new CommandUsageException($"--se must be classical, hc0, hc1, hc2, hc3 or cluster:COL, not '{se}'."),
         };
         var (design, model, droppedRows) = RegressionInput.Read(arguments, cluster, cancellationToken).Design();
         return new Report(Ols.Fit(design, covariance), se, model, droppedRows);

@@ -12,7 +12,7 @@ namespace CoproSurvey.App.Cli;
 /// </summary>
 internal sealed record RegressionInput(string File, CsvTable Table, ModelSpecification Model, string? Cluster)
 {
-    public static IReadOnlyList<AnalyzeOption> Options(params AnalyzeOption[] more) =>
+    public static IReadOnlyList<CommandOption> Options(params CommandOption[] more) =>
     [
         new("csv", "FILE", "The CSV file (header row, comma-separated).", Required: true),
         new("y", "Y", "The response.", Required: true),
@@ -22,26 +22,26 @@ internal sealed record RegressionInput(string File, CsvTable Table, ModelSpecifi
         new("ref", "g=LEVEL", "Reference level of a factor (default: the first in sorted order; repeatable).", Repeatable: true),
     ];
 
-    public static RegressionInput Read(AnalyzeArguments arguments, string? cluster, CancellationToken cancellationToken)
+    public static RegressionInput Read(CommandArguments arguments, string? cluster, CancellationToken cancellationToken)
     {
         var y = arguments.Required("y");
         var terms = arguments.List("x").Select(t => new ModelTerm(t.Split(':', StringSplitOptions.TrimEntries))).ToList();
         if (terms.Any(t => t.Variables.Any(string.IsNullOrEmpty)))
         {
-            throw new AnalyzeUsageException("An interaction in --x has an empty name (write x1:x2).");
+            throw new CommandUsageException("An interaction in --x has an empty name (write x1:x2).");
         }
 
         var variables = terms.SelectMany(t => t.Variables).Distinct(StringComparer.Ordinal).ToList();
         if (variables.Contains(y))
         {
-            throw new AnalyzeUsageException($"The response '{y}' is also a predictor.");
+            throw new CommandUsageException($"The response '{y}' is also a predictor.");
         }
 
         var factors = arguments.List("factor");
         var stray = factors.FirstOrDefault(f => !variables.Contains(f));
         if (stray is not null)
         {
-            throw new AnalyzeUsageException($"--factor {stray}: '{stray}' is not in --x.");
+            throw new CommandUsageException($"--factor {stray}: '{stray}' is not in --x.");
         }
 
         var references = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -50,13 +50,13 @@ internal sealed record RegressionInput(string File, CsvTable Table, ModelSpecifi
             var equals = assignment.IndexOf('=', StringComparison.Ordinal);
             if (equals <= 0 || equals == assignment.Length - 1)
             {
-                throw new AnalyzeUsageException($"--ref takes g=LEVEL, not '{assignment}'.");
+                throw new CommandUsageException($"--ref takes g=LEVEL, not '{assignment}'.");
             }
 
             var variable = assignment[..equals].Trim();
             if (!variables.Contains(variable) || !references.TryAdd(variable, assignment[(equals + 1)..].Trim()))
             {
-                throw new AnalyzeUsageException($"--ref {assignment}: '{variable}' is not in --x or is given twice.");
+                throw new CommandUsageException($"--ref {assignment}: '{variable}' is not in --x or is given twice.");
             }
         }
 
@@ -67,13 +67,13 @@ internal sealed record RegressionInput(string File, CsvTable Table, ModelSpecifi
             requests.Add(new CsvColumnRequest(cluster, CsvColumnKind.Auto));
         }
 
-        var file = arguments.Csv;
+        var file = arguments.Required("csv");
         var table = AnalyzeData.Read(file, requests, cancellationToken);
         foreach (var (variable, level) in references)
         {
             if (table[variable] is not CategoricalColumn column)
             {
-                throw new AnalyzeUsageException($"--ref {variable}={level}: '{variable}' is numeric; add --factor {variable}.");
+                throw new CommandUsageException($"--ref {variable}={level}: '{variable}' is numeric; add --factor {variable}.");
             }
 
             if (!column.Levels.Contains(level))

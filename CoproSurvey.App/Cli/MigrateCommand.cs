@@ -19,20 +19,20 @@ internal sealed class MigrateCommand : ICliCommand
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console, CancellationToken cancellationToken)
     {
-        var (parsed, error) = CliArguments.Parse(args, ["--database", "--data"], ["--help", "-h"]);
-        if (parsed is not null && (parsed.Has("--help") || parsed.Has("-h")))
+        if (CommandArguments.AsksForHelp(args))
         {
             await console.Out.WriteLineAsync(Usage);
             return 0;
         }
 
-        if (parsed is null || parsed.Positional.Count > 0)
+        var parsed = CommandArguments.TryParse(args, [new("database", "PATH", "SQLite file"), new("data", "DIR", "data folder")], out var error);
+        if (parsed is null)
         {
-            await console.Error.WriteLineAsync($"migrate: {error ?? $"unexpected argument '{parsed!.Positional[0]}'."}\n{Usage}");
+            await console.Error.WriteLineAsync($"migrate: {error}\n{Usage}");
             return 1;
         }
 
-        await using var services = CliServices.Build(parsed.Value("--database"), parsed.Value("--data"));
+        await using var services = CliServices.Build(parsed.Value("database"), parsed.Value("data"));
         var options = services.GetRequiredService<CoproSurveyOptions>();
         var databasePath = new SqliteConnectionStringBuilder(options.ConnectionString).DataSource;
         var dataDirectory = options.DataDirectory;

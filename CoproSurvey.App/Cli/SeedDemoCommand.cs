@@ -25,40 +25,54 @@ internal sealed class SeedDemoCommand : ICliCommand
           --data DIR       folder with studies/ and instruments/ (default: the repository's data/)
         """;
 
+    private static readonly CommandOption[] Options =
+    [
+        new("responses", "N", "how many responses to add"),
+        new("seed", "S", "random seed"),
+        new("study", "KEY", "study key"),
+        new("database", "PATH", "SQLite file"),
+        new("data", "DIR", "folder with studies/ and instruments/"),
+    ];
+
     public string Name => "seed-demo";
 
     public string Summary => "add simulated responses to a study (reproducible for a seed)";
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console, CancellationToken cancellationToken)
     {
-        var (parsed, error) = CliArguments.Parse(args, ["--responses", "--seed", "--study", "--database", "--data"], ["--help", "-h"]);
-        if (parsed is null || parsed.Has("--help") || parsed.Positional.Count > 0)
+        if (CommandArguments.AsksForHelp(args))
         {
-            await (parsed is null || parsed.Positional.Count > 0 ? console.Error : console.Out).WriteLineAsync(
-                (error ?? (parsed is { Positional.Count: > 0 } ? $"Unexpected argument '{parsed.Positional[0]}'." : null)) is { } message ? message + Environment.NewLine + Usage : Usage);
-            return parsed is not null && parsed.Has("--help") ? 0 : 1;
+            await console.Out.WriteLineAsync(Usage);
+            return 0;
         }
 
-        if (!int.TryParse(parsed.Value("--responses"), NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count is < 1 or > 1_000_000)
+        var parsed = CommandArguments.TryParse(args, Options, out var error);
+        if (parsed is null)
+        {
+            await console.Error.WriteLineAsync(error + Environment.NewLine + Usage);
+            return 1;
+        }
+
+        if (!int.TryParse(parsed.Value("responses"), NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count is < 1 or > 1_000_000)
         {
             await console.Error.WriteLineAsync("--responses needs a whole number from 1 to 1000000." + Environment.NewLine + Usage);
             return 1;
         }
 
         var seed = 2027;
-        if (parsed.Value("--seed") is { } seedText && !int.TryParse(seedText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out seed))
+        if (parsed.Value("seed") is { } seedText && !int.TryParse(seedText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out seed))
         {
             await console.Error.WriteLineAsync($"--seed needs a whole number, not '{seedText}'.");
             return 1;
         }
 
-        await using var services = CliServices.Build(parsed.Value("--database"), parsed.Value("--data"));
+        await using var services = CliServices.Build(parsed.Value("database"), parsed.Value("data"));
         var options = services.GetRequiredService<CoproSurveyOptions>();
         var clock = Stopwatch.StartNew();
         await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(cancellationToken);
 
         var studies = StudyLoader.LoadDirectory(options.DataDirectory).Where(r => r.IsValid).ToList();
-        var key = parsed.Value("--study") ?? (studies.Count == 1 ? studies[0].Study!.Key : "coproduction");
+        var key = parsed.Value("study") ?? (studies.Count == 1 ? studies[0].Study!.Key : "coproduction");
         var loaded = studies.FirstOrDefault(s => s.Study!.Key == key);
         if (loaded is null)
         {

@@ -1,44 +1,41 @@
 namespace CoproSurvey.App.Cli;
 
-/// <summary>An option of an <c>analyze</c> verb: <c>--name VALUE</c>, or a flag when <see cref="Value"/> is null.</summary>
+/// <summary>An option of a verb: <c>--name VALUE</c>, or a flag when <see cref="Value"/> is null.</summary>
 /// <param name="Name">The option without its dashes.</param>
 /// <param name="Value">The placeholder of its value in the help (<c>F</c>, <c>a,b</c>), or null for a flag.</param>
 /// <param name="Help">One line of help.</param>
 /// <param name="Required">Whether the verb cannot run without it.</param>
 /// <param name="Repeatable">Whether it may be given more than once.</param>
-internal sealed record AnalyzeOption(string Name, string? Value, string Help, bool Required = false, bool Repeatable = false)
+internal sealed record CommandOption(string Name, string? Value, string Help, bool Required = false, bool Repeatable = false)
 {
     public bool IsFlag => Value is null;
 }
 
 /// <summary>Wrong use of the command line: the message is shown with the verb's usage, exit code 1.</summary>
-internal sealed class AnalyzeUsageException(string message) : Exception(message);
+internal sealed class CommandUsageException(string message) : Exception(message);
 
-/// <summary>The options given to an <c>analyze</c> verb, checked against the verb's option list.</summary>
-internal sealed class AnalyzeArguments
+/// <summary>The options given to a verb, checked against the verb's option list.</summary>
+internal sealed class CommandArguments
 {
     private readonly Dictionary<string, List<string>> values = new(StringComparer.Ordinal);
 
-    private AnalyzeArguments()
+    private CommandArguments()
     {
     }
-
-    /// <summary>The CSV file (every verb requires <c>--csv</c>).</summary>
-    public string Csv => Value("csv") ?? throw new AnalyzeUsageException("Missing --csv.");
 
     /// <summary>
     /// Parses <c>--name value</c>, <c>--name=value</c> and <c>--flag</c>; anything else, an unknown or repeated option,
     /// or a missing required one is a usage error.
     /// </summary>
-    public static AnalyzeArguments Parse(IReadOnlyList<string> args, IReadOnlyList<AnalyzeOption> options)
+    public static CommandArguments Parse(IReadOnlyList<string> args, IReadOnlyList<CommandOption> options)
     {
-        var parsed = new AnalyzeArguments();
+        var parsed = new CommandArguments();
         for (var i = 0; i < args.Count; i++)
         {
             var token = args[i];
             if (!token.StartsWith("--", StringComparison.Ordinal) || token.Length == 2)
             {
-                throw new AnalyzeUsageException($"Unexpected argument '{token}'.");
+                throw new CommandUsageException($"Unexpected argument '{token}'.");
             }
 
             var name = token[2..];
@@ -51,13 +48,13 @@ internal sealed class AnalyzeArguments
             }
 
             var option = options.FirstOrDefault(o => o.Name == name)
-                ?? throw new AnalyzeUsageException($"Unknown option --{name}.");
+                ?? throw new CommandUsageException($"Unknown option --{name}.");
             string value;
             if (option.IsFlag)
             {
                 if (inline is not null)
                 {
-                    throw new AnalyzeUsageException($"--{name} takes no value.");
+                    throw new CommandUsageException($"--{name} takes no value.");
                 }
 
                 value = "";
@@ -72,12 +69,12 @@ internal sealed class AnalyzeArguments
             }
             else
             {
-                throw new AnalyzeUsageException($"--{name} needs a value ({option.Value}).");
+                throw new CommandUsageException($"--{name} needs a value ({option.Value}).");
             }
 
             if (!option.IsFlag && string.IsNullOrWhiteSpace(value))
             {
-                throw new AnalyzeUsageException($"--{name} needs a value ({option.Value}).");
+                throw new CommandUsageException($"--{name} needs a value ({option.Value}).");
             }
 
             if (!parsed.values.TryGetValue(name, out var list))
@@ -86,7 +83,7 @@ internal sealed class AnalyzeArguments
             }
             else if (!option.Repeatable)
             {
-                throw new AnalyzeUsageException($"--{name} is given twice.");
+                throw new CommandUsageException($"--{name} is given twice.");
             }
 
             list.Add(value);
@@ -95,10 +92,28 @@ internal sealed class AnalyzeArguments
         var missing = options.Where(o => o.Required && !parsed.values.ContainsKey(o.Name)).Select(o => "--" + o.Name).ToList();
         if (missing.Count > 0)
         {
-            throw new AnalyzeUsageException($"Missing {string.Join(", ", missing)}.");
+            throw new CommandUsageException($"Missing {string.Join(", ", missing)}.");
         }
 
         return parsed;
+    }
+
+    /// <summary>Whether the arguments ask for help (<c>--help</c> or <c>-h</c> anywhere).</summary>
+    public static bool AsksForHelp(IReadOnlyList<string> args) => args.Any(a => a is "--help" or "-h");
+
+    /// <summary>Like <see cref="Parse"/>, but returns null with the usage error instead of throwing.</summary>
+    public static CommandArguments? TryParse(IReadOnlyList<string> args, IReadOnlyList<CommandOption> options, out string? error)
+    {
+        try
+        {
+            error = null;
+            return Parse(args, options);
+        }
+        catch (CommandUsageException e)
+        {
+            error = e.Message;
+            return null;
+        }
     }
 
     /// <summary>Whether the flag or option was given.</summary>
@@ -108,13 +123,13 @@ internal sealed class AnalyzeArguments
     public string? Value(string name) => values.TryGetValue(name, out var list) ? list[0] : null;
 
     /// <summary>The value of a required option.</summary>
-    public string Required(string name) => Value(name) ?? throw new AnalyzeUsageException($"Missing --{name}.");
+    public string Required(string name) => Value(name) ?? throw new CommandUsageException($"Missing --{name}.");
 
     /// <summary>The values of two required options that must name different columns.</summary>
     public (string First, string Second) DistinctColumns(string first, string second)
     {
         var (a, b) = (Required(first), Required(second));
-        return a == b ? throw new AnalyzeUsageException($"--{first} and --{second} name the same column.") : (a, b);
+        return a == b ? throw new CommandUsageException($"--{first} and --{second} name the same column.") : (a, b);
     }
 
     /// <summary>Every value of a repeatable option, as given.</summary>
@@ -131,13 +146,13 @@ internal sealed class AnalyzeArguments
         var items = list.SelectMany(v => v.Split(',', StringSplitOptions.TrimEntries)).ToList();
         if (items.Any(string.IsNullOrEmpty))
         {
-            throw new AnalyzeUsageException($"--{name} has an empty name in '{string.Join(",", list)}'.");
+            throw new CommandUsageException($"--{name} has an empty name in '{string.Join(",", list)}'.");
         }
 
         var repeated = items.GroupBy(s => s, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (repeated is not null)
         {
-            throw new AnalyzeUsageException($"--{name} names '{repeated.Key}' twice.");
+            throw new CommandUsageException($"--{name} names '{repeated.Key}' twice.");
         }
 
         return items;
