@@ -4,6 +4,7 @@ using CoproSurvey.Core.Instruments;
 using CoproSurvey.Core.Persistence;
 using CoproSurvey.Core.Responses;
 using CoproSurvey.Core.Studies;
+using PearsonCorrelation = CoproSurvey.Core.Statistics.Correlation;
 using CoproSurvey.Tests.Core.Instruments;
 using CoproSurvey.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -153,14 +154,8 @@ public class DemoDataGeneratorTests
 
     private static double Mean(double[] values) => values.Where(v => !double.IsNaN(v)).Average();
 
-    private static double Correlation(double[] x, double[] y)
-    {
-        var pairs = x.Zip(y).Where(p => !double.IsNaN(p.First) && !double.IsNaN(p.Second)).ToArray();
-        var mx = pairs.Average(p => p.First);
-        var my = pairs.Average(p => p.Second);
-        var sxy = pairs.Sum(p => (p.First - mx) * (p.Second - my));
-        var sxx = pairs.Sum(p => (p.First - mx) * (p.First - mx));
-        var syy = pairs.Sum(p => (p.Second - my) * (p.Second - my));
-        return sxy / Math.Sqrt(sxx * syy);
-    }
+    private static double Correlation(double[] x, double[] y) =>
+        PearsonCorrelation.Test(Nullable(x), Nullable(y)).R!.Value;
+
+    private static double?[] Nullable(double[] values) => [.. values.Select(v => double.IsNaN(v) ? (double?)null : v)];
 }
