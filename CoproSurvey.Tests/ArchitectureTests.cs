@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using CoproSurvey.Core;
-using CoproSurvey.Tests.Core.Instruments;
+using CoproSurvey.Tests.Support;
 
 namespace CoproSurvey.Tests;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using CoproSurvey.Tests.Support;
 
 namespace CoproSurvey.Tests.Browser;
 
@@ -106,20 +107,12 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
-    // The app's own build output (bin/<Configuration>/net10.0 of CoproSurvey.App), found from the test's output folder.
+    // The app's own build output, in the same configuration and framework folder as the tests.
     private static string FindAppDll()
     {
         var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var (framework, configuration) = (testOutput.Name, testOutput.Parent!.Name);
-        for (var dir = testOutput; dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CoproSurvey.sln")))
-            {
-                var dll = Path.Combine(dir.FullName, "CoproSurvey.App", "bin", configuration, framework, "CoproSurvey.App.dll");
-                return File.Exists(dll) ? dll : throw new FileNotFoundException($"Build the app first: {dll} is missing.", dll);
-            }
-        }
-
-        throw new DirectoryNotFoundException($"No CoproSurvey.sln above {testOutput.FullName}.");
+        var dll = Path.Combine(RepositoryPaths.Root, "CoproSurvey.App", "bin", configuration, framework, "CoproSurvey.App.dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException($"Build the app first: {dll} is missing.", dll);
     }
 }

@@ -1,9 +1,9 @@
 using CoproSurvey.App.Cli;
 using CoproSurvey.Core.Instruments;
 using CoproSurvey.Core.Persistence;
-using CoproSurvey.Tests.Core.Instruments;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using CoproSurvey.Tests.Support;
 
 namespace CoproSurvey.Tests.App.Cli;
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using CoproSurvey.App.Cli;
 using CoproSurvey.Tests.Core.Instruments;
+using CoproSurvey.Tests.Support;
 
 namespace CoproSurvey.Tests.App.Cli;
 

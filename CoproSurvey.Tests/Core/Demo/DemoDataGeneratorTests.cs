@@ -5,7 +5,6 @@ using CoproSurvey.Core.Persistence;
 using CoproSurvey.Core.Responses;
 using CoproSurvey.Core.Studies;
 using PearsonCorrelation = CoproSurvey.Core.Statistics.Correlation;
-using CoproSurvey.Tests.Core.Instruments;
 using CoproSurvey.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,7 @@
 using CoproSurvey.Core.Instruments;
 using CoproSurvey.Core.Responses;
 using CoproSurvey.Core.Studies;
+using CoproSurvey.Tests.Support;
 
 namespace CoproSurvey.Tests.Core.Instruments;
 

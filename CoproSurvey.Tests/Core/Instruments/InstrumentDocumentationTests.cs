@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CoproSurvey.Core.Instruments;
+using CoproSurvey.Tests.Support;
 
 namespace CoproSurvey.Tests.Core.Instruments;
 

@@ -1,4 +1,4 @@
-namespace CoproSurvey.Tests.Core.Instruments;
+namespace CoproSurvey.Tests.Support;
 
 /// <summary>Locates the checked-out repository (the folder holding CoproSurvey.sln) from the test output directory.</summary>
 internal static class RepositoryPaths
