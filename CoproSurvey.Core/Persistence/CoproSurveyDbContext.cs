@@ -1,3 +1,4 @@
+using CoproSurvey.Core.Audit;
 using CoproSurvey.Core.Responses;
 using CoproSurvey.Core.Studies;
 using Microsoft.EntityFrameworkCore;
@@ -23,6 +24,8 @@ public sealed class CoproSurveyDbContext(DbContextOptions<CoproSurveyDbContext> 
     public DbSet<PageEvent> PageEvents => Set<PageEvent>();
 
     public DbSet<ConsentDecline> ConsentDeclines => Set<ConsentDecline>();
+
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CoproSurveyDbContext).Assembly);
