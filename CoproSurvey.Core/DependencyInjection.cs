@@ -1,6 +1,9 @@
+using CoproSurvey.Core.Accounts;
+using CoproSurvey.Core.Audit;
 using CoproSurvey.Core.Persistence;
 using CoproSurvey.Core.Responses;
 using CoproSurvey.Core.Studies;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,7 +22,11 @@ public sealed class CoproSurveyOptions
 
 public static class DependencyInjection
 {
-    /// <summary>Registers persistence (a DbContext factory on SQLite), the initialiser and the response flow services.</summary>
+    /// <summary>
+    /// Registers persistence (a DbContext factory on SQLite, which also serves scoped contexts), the initialiser, the
+    /// response flow services, researcher accounts (Identity users with the platform's password rules), study access
+    /// and the audit log. The web app adds sign-in and cookies on top.
+    /// </summary>
     public static IServiceCollection AddCoproSurveyCore(this IServiceCollection services, CoproSurveyOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -30,6 +37,24 @@ public static class DependencyInjection
         services.AddSingleton<StudyQueries>();
         services.AddSingleton<ResponseService>();
         services.AddSingleton<ResponseImporter>();
+        services.AddIdentityCore<Researcher>(ConfigureIdentity)
+            .AddEntityFrameworkStores<CoproSurveyDbContext>()
+            .AddPasswordValidator<CommonPasswordValidator>()
+            .AddPasswordValidator<MaximumLengthPasswordValidator>();
+        services.AddSingleton<ResearcherAccounts>();
+        services.AddSingleton<StudyAccess>();
+        services.AddSingleton<AuditLog>();
         return services;
+    }
+
+    /// <summary>Account rules: OWASP ASVS 5 passwords, lockout after repeated failures, unique e-mail addresses.</summary>
+    public static void ConfigureIdentity(IdentityOptions options)
+    {
+        PasswordRules.Apply(options.Password);
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        options.Lockout.AllowedForNewUsers = true;
+        options.User.RequireUniqueEmail = true;
+        options.SignIn.RequireConfirmedAccount = false;
     }
 }

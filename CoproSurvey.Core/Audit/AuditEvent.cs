@@ -57,6 +57,7 @@ public static class AuditActions
     public const string SignInFailed = "sign-in.failed";
     public const string SignedOut = "sign-out";
     public const string ResearcherAdded = "researcher.added";
+    public const string ResearcherSetupLinkIssued = "researcher.setup-link-issued";
     public const string ResearcherPasswordSet = "researcher.password-set";
     public const string ResearcherDisabled = "researcher.disabled";
     public const string ResearcherEnabled = "researcher.enabled";

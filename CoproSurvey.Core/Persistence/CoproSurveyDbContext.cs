@@ -1,17 +1,24 @@
+using CoproSurvey.Core.Accounts;
 using CoproSurvey.Core.Audit;
 using CoproSurvey.Core.Responses;
 using CoproSurvey.Core.Studies;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoproSurvey.Core.Persistence;
 
-/// <summary>The platform's database: studies, instrument versions, responses with their answers and paradata.</summary>
+/// <summary>
+/// The platform's database: studies, instrument versions, responses with their answers and paradata, researcher
+/// accounts (ASP.NET Core Identity users) with their study memberships, the audit log and the Data Protection keys
+/// that sign cookies and antiforgery tokens (kept here so that they survive restarts and are shared by instances).
+/// </summary>
 /// <remarks>
 /// Add a migration from the repository root with
 /// <c>dotnet ef migrations add NAME --project CoproSurvey.Core --startup-project CoproSurvey.App --output-dir Persistence/Migrations</c>.
 /// Migrations are applied by <see cref="DatabaseInitializer"/> at start-up and by the <c>migrate</c> verb.
 /// </remarks>
-public sealed class CoproSurveyDbContext(DbContextOptions<CoproSurveyDbContext> options) : DbContext(options)
+public sealed class CoproSurveyDbContext(DbContextOptions<CoproSurveyDbContext> options) : IdentityUserContext<Researcher>(options), IDataProtectionKeyContext
 {
     public DbSet<Study> Studies => Set<Study>();
 
@@ -27,6 +34,15 @@ public sealed class CoproSurveyDbContext(DbContextOptions<CoproSurveyDbContext> 
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    public DbSet<StudyMembership> StudyMemberships => Set<StudyMembership>();
+
+    public DbSet<SetupToken> SetupTokens => Set<SetupToken>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CoproSurveyDbContext).Assembly);
+    }
 }
