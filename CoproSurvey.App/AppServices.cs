@@ -1,3 +1,4 @@
+using CoproSurvey.App.Accounts;
 using CoproSurvey.Core;
 
 namespace CoproSurvey.App;
@@ -16,6 +17,7 @@ public static class AppServices
     public static IServiceCollection AddAppServices(this IServiceCollection services)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddResearcherAuthentication();
         return services;
     }
 
@@ -49,7 +51,7 @@ public static class AppServices
         return Path.Combine(AppContext.BaseDirectory, "data");
     }
 
-    /// <summary>Middleware and endpoints: error and status-code pages, antiforgery, static assets, components.</summary>
+    /// <summary>Middleware and endpoints: error and status-code pages, sign-in, antiforgery, static assets, components, researcher endpoints.</summary>
     public static WebApplication MapAppEndpoints(this WebApplication app)
     {
         if (!app.Environment.IsDevelopment())
@@ -58,9 +60,12 @@ public static class AppServices
         }
 
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
+        app.MapResearchEndpoints();
         return app;
     }
 

@@ -1,4 +1,5 @@
 using CoproSurvey.App;
+using CoproSurvey.App.Accounts;
 using CoproSurvey.App.Cli;
 using CoproSurvey.Core;
 using CoproSurvey.Core.Persistence;
@@ -23,6 +24,7 @@ foreach (var message in report.Messages)
 
 app.MapAppEndpoints();
 app.PrintUrlsWhenStarted();
+app.PrintSetupLinkWhenStarted();
 await app.RunAsync();
 return 0;
 

@@ -12,6 +12,7 @@ internal static class CliApp
         new SeedDemoCommand(),
         new InstrumentsCommand(),
         new AnalyzeCommand(),
+        new ResearcherCommand(),
     ];
 
     /// <summary>True when <paramref name="args"/> starts with a verb (or asks for the verb list).</summary>

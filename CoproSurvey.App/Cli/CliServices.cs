@@ -30,6 +30,7 @@ internal static class CliServices
 
         var services = new ServiceCollection();
         services.AddLogging();
+        services.AddSingleton<IConfiguration>(configuration);
         services.AddCoproSurveyCore(options);
         return services.BuildServiceProvider();
     }

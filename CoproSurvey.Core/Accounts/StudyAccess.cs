@@ -59,6 +59,14 @@ public sealed class StudyAccess(IDbContextFactory<CoproSurveyDbContext> contextF
             : who.IsAdmin ? new StudyGrant(study.Id, study.Key, study.Title, StudyRole.Owner, ViaAdmin: true) : null;
     }
 
+    /// <summary>A study's id, key and title by key; null when there is no such study.</summary>
+    public async Task<(int Id, string Key, string Title)?> StudyByKeyAsync(string studyKey, CancellationToken ct)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var study = await db.Studies.AsNoTracking().Where(s => s.Key == studyKey).Select(s => new { s.Id, s.Key, s.Title }).SingleOrDefaultAsync(ct);
+        return study is null ? null : (study.Id, study.Key, study.Title);
+    }
+
     /// <summary>Whether the researcher is an enabled platform administrator.</summary>
     public async Task<bool> IsAdminAsync(string researcherId, CancellationToken ct)
     {
