@@ -1,7 +1,9 @@
+using System.Net;
 using CoproSurvey.Core.Persistence;
 using CoproSurvey.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 
 namespace CoproSurvey.Tests.App;
 
@@ -11,8 +13,23 @@ namespace CoproSurvey.Tests.App;
 /// </summary>
 public sealed class SurveyAppFactory : WebApplicationFactory<Program>
 {
-    private readonly SqliteDatabase database = SqliteDatabase.InTempFolder();
+    private readonly SqliteDatabase database;
+    private readonly bool ownsDatabase;
     private bool databaseDisposed;
+
+    public SurveyAppFactory()
+        : this(SqliteDatabase.InTempFolder(), ownsDatabase: true)
+    {
+    }
+
+    private SurveyAppFactory(SqliteDatabase database, bool ownsDatabase)
+    {
+        this.database = database;
+        this.ownsDatabase = ownsDatabase;
+    }
+
+    /// <summary>A second instance of the app on the same database, as after a restart or beside another instance.</summary>
+    public SurveyAppFactory OnSameDatabase() => new(database, ownsDatabase: false);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -24,6 +41,10 @@ public sealed class SurveyAppFactory : WebApplicationFactory<Program>
     public HtmlFormClient CreateFormClient() =>
         new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = true, HandleCookies = true }));
 
+    /// <summary>Like <see cref="CreateFormClient()"/>, keeping its cookies in <paramref name="cookies"/> where the test can read them.</summary>
+    public HtmlFormClient CreateFormClient(CookieContainer cookies) =>
+        new(CreateDefaultClient(new RedirectHandler(), new CookieContainerHandler(cookies)));
+
     public async Task<T> QueryAsync<T>(Func<CoproSurveyDbContext, Task<T>> query)
     {
         await using var db = database.CreateContext();
@@ -34,7 +55,7 @@ public sealed class SurveyAppFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         // Reached from both Dispose and DisposeAsync of the factory; the folder goes once.
-        if (!databaseDisposed)
+        if (ownsDatabase && !databaseDisposed)
         {
             databaseDisposed = true;
             database.Dispose();
