@@ -67,6 +67,13 @@ internal sealed class ResearcherCommand : ICliCommand
             return 1;
         }
 
+        StudyRole? studyRole = null;
+        if (action == "add" && CheckAdd(parsed, out studyRole) is { } addError)
+        {
+            await console.Error.WriteLineAsync($"researcher add: {addError}{Environment.NewLine}{Usage}");
+            return 1;
+        }
+
         await using var services = CliServices.Build(parsed.Value("database"));
         try
         {
@@ -82,7 +89,7 @@ internal sealed class ResearcherCommand : ICliCommand
         var links = new SetupLinks(services.GetRequiredService<IConfiguration>());
         return action switch
         {
-            "add" => await AddAsync(parsed, accounts, services.GetRequiredService<StudyAccess>(), links, console, cancellationToken),
+            "add" => await AddAsync(parsed, studyRole, accounts, services.GetRequiredService<StudyAccess>(), links, console, cancellationToken),
             "link" => await WithResearcherAsync(parsed, accounts, console, async id =>
             {
                 var token = await accounts.IssueSetupLinkAsync(id, Actor.CommandLine, cancellationToken);
@@ -98,34 +105,37 @@ internal sealed class ResearcherCommand : ICliCommand
         };
     }
 
-    private static async Task<int> AddAsync(
-        CommandArguments parsed, ResearcherAccounts accounts, StudyAccess access, SetupLinks links, CliConsole console, CancellationToken ct)
+    /// <summary>Checks the options of <c>add</c> that the parser cannot; returns the problem, or null.</summary>
+    private static string? CheckAdd(CommandArguments parsed, out StudyRole? studyRole)
     {
+        studyRole = null;
         var role = parsed.Required("role");
         if (role is not ("admin" or "researcher"))
         {
-            await console.Error.WriteLineAsync($"researcher add: --role is 'admin' or 'researcher', not '{role}'.");
-            return 1;
+            return $"--role is 'admin' or 'researcher', not '{role}'.";
         }
 
-        StudyRole? studyRole = null;
         if (parsed.Value("study-role") is { } named)
         {
             if (!Enum.TryParse<StudyRole>(named, ignoreCase: true, out var parsedRole) || !Enum.IsDefined(parsedRole) || named.Any(char.IsDigit))
             {
-                await console.Error.WriteLineAsync($"researcher add: --study-role is owner, analyst or viewer, not '{named}'.");
-                return 1;
+                return $"--study-role is owner, analyst or viewer, not '{named}'.";
             }
 
             studyRole = parsedRole;
+            if (parsed.Value("study") is null)
+            {
+                return "--study-role needs --study KEY.";
+            }
         }
 
-        if (studyRole is not null && parsed.Value("study") is null)
-        {
-            await console.Error.WriteLineAsync("researcher add: --study-role needs --study KEY.");
-            return 1;
-        }
+        return null;
+    }
 
+    private static async Task<int> AddAsync(
+        CommandArguments parsed, StudyRole? studyRole, ResearcherAccounts accounts, StudyAccess access, SetupLinks links, CliConsole console, CancellationToken ct)
+    {
+        var role = parsed.Required("role");
         var result = await accounts.AddAsync(parsed.Required("email"), role == "admin", Actor.CommandLine, ct);
         if (result.Link is null)
         {
