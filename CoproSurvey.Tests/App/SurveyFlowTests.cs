@@ -279,7 +279,7 @@ public sealed class SurveyFlowTests(SurveyAppFactory app) : IClassFixture<Survey
         Assert.NotNull(home.Document.QuerySelector("form[action='/resume'] input[name=code]"));
     }
 
-    private static async Task<HtmlPage> StartAsync(HtmlFormClient client, string query = "", Audience audience = Audience.Citizen)
+    internal static async Task<HtmlPage> StartAsync(HtmlFormClient client, string query = "", Audience audience = Audience.Citizen)
     {
         var entry = await client.GetAsync($"/s/coproduction/{audience.ToString().ToLowerInvariant()}" + query);
         Assert.Equal(HttpStatusCode.OK, entry.Status);
@@ -289,9 +289,9 @@ public sealed class SurveyFlowTests(SurveyAppFactory app) : IClassFixture<Survey
         return first;
     }
 
-    private static string TokenOf(HtmlPage page) => page.Path.Split('/')[2];
+    internal static string TokenOf(HtmlPage page) => page.Path.Split('/')[2];
 
-    private static string ResumeCodeOn(HtmlPage page) => page.Document.QuerySelector(".resume-code-notice .resume-code")!.TextContent.Trim();
+    internal static string ResumeCodeOn(HtmlPage page) => page.Document.QuerySelector(".resume-code-notice .resume-code")!.TextContent.Trim();
 
     private static List<KeyValuePair<string, string>> Replace(IEnumerable<KeyValuePair<string, string>> fields, string key, string value) =>
         [.. fields.Where(f => f.Key != key), KeyValuePair.Create(key, value)];

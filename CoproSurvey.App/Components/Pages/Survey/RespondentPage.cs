@@ -15,6 +15,11 @@ namespace CoproSurvey.App.Components.Pages.Survey;
 /// (<c>[RequireAntiforgeryToken(required: false)]</c>) and call <see cref="IsAntiforgeryValidAsync"/> in their
 /// handler instead: a failed check (a tab restored after its cookie expired) then re-shows the page with what
 /// was typed, a fresh token and <see cref="ExpiredMessage"/>, rather than the framework's bare 400 page.
+/// <para>
+/// Their forms post <c>multipart/form-data</c>: a URL-encoded body with a NUL character (<c>%00</c>) cannot be read
+/// at all (the framework's form reader throws before any page code runs, and the answers are lost), whereas in a
+/// multipart body the NUL arrives as a character and the answer validator rejects it with a field error.
+/// </para>
 /// </remarks>
 public abstract class RespondentPage : ComponentBase
 {
