@@ -66,6 +66,31 @@ public sealed class RespondentAccessTests(SurveyAppFactory app) : IClassFixture<
     }
 
     [Fact]
+    public async Task ResponseAddresses_AnswerThe404AndStoreNothing_ForPostsWithACodeOrAnUnknownToken()
+    {
+        // Arrange: a valid form (token, handler) of a live response, posted to addresses that open nothing.
+        using var client = app.CreateFormClient();
+        var first = await StartAsync(client);
+        var code = ResumeCodeOn(first);
+        var withdraw = await client.GetAsync($"/r/{TokenOf(first)}/withdraw");
+        var missing = await client.GetAsync("/no/such/page");
+        var answers = await app.QueryAsync(db => db.Answers.CountAsync());
+
+        // Act
+        var pages = new List<HtmlPage>();
+        foreach (var target in new[] { code, code.Replace("-", ""), AccessTokens.NewToken(), "garbage" })
+        {
+            pages.Add(await client.SubmitAsync(first, "page", Citizen.ForPage(first), to: $"/r/{target}/1"));
+            pages.Add(await client.SubmitAsync(withdraw, "withdraw-response", [], to: $"/r/{target}/withdraw"));
+        }
+
+        // Assert
+        Assert.All(pages, p => Assert.Equal((HttpStatusCode.NotFound, missing.Text), (p.Status, p.Text)));
+        Assert.Equal(answers, await app.QueryAsync(db => db.Answers.CountAsync()));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/r/{TokenOf(first)}/1")).Status);
+    }
+
+    [Fact]
     public async Task ResumeForm_IssuesANewToken_AndBothDevicesKeepWorking()
     {
         // Arrange: page 1 answered on the first device.

@@ -46,6 +46,23 @@ public sealed class RespondentConsentTests(SurveyAppFactory app) : IClassFixture
         Assert.Equal(ConsentText.Version, version);
     }
 
+    [Theory]
+    [InlineData("/s/no-such-study/citizen")]
+    [InlineData("/s/coproduction/tourist")]
+    public async Task EntryPage_Answers404AndStoresNothing_ForAPostToAnUnknownStudyOrAudience(string path)
+    {
+        using var client = app.CreateFormClient();
+        var entry = await client.GetAsync("/s/coproduction/citizen?country=BE&field=health");
+        var missing = await client.GetAsync("/no/such/page");
+        var before = await CountsAsync();
+
+        var agree = await client.SubmitAsync(entry, "consent", [KeyValuePair.Create("choice", "agree")], to: path);
+        var decline = await client.SubmitAsync(entry, "consent", [KeyValuePair.Create("choice", "decline")], to: path);
+
+        Assert.All([agree, decline], p => Assert.Equal((HttpStatusCode.NotFound, missing.Text), (p.Status, p.Text)));
+        Assert.Equal(before, await CountsAsync());
+    }
+
     private Task<(int Responses, int Declines)> CountsAsync() =>
         app.QueryAsync(async db => (await db.Responses.CountAsync(), await db.ConsentDeclines.CountAsync()));
 }
