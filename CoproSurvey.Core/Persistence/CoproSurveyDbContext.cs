@@ -30,6 +30,8 @@ public sealed class CoproSurveyDbContext(DbContextOptions<CoproSurveyDbContext> 
 
     public DbSet<PageEvent> PageEvents => Set<PageEvent>();
 
+    public DbSet<ResponseAccessToken> ResponseAccessTokens => Set<ResponseAccessToken>();
+
     public DbSet<ConsentDecline> ConsentDeclines => Set<ConsentDecline>();
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();

@@ -9,6 +9,7 @@ namespace CoproSurvey.Core.Responses;
 public sealed class Response
 {
     private readonly List<Answer> answers = [];
+    private readonly List<ResponseAccessToken> tokens = [];
 
     private Response()
     {
@@ -25,7 +26,7 @@ public sealed class Response
 
     public Audience Audience { get; private set; }
 
-    /// <summary>Eight characters of <see cref="ResumeCodes.Alphabet"/>, stored without the dash.</summary>
+    /// <summary>Ten (eight for early responses) characters of <see cref="ResumeCodes.Alphabet"/>, stored without the dash.</summary>
     public string ResumeCode { get; private set; } = "";
 
     public string? Country { get; private set; }
@@ -35,6 +36,9 @@ public sealed class Response
     public string? ServiceUnit { get; private set; }
 
     public string Language { get; private set; } = "en";
+
+    /// <summary>The <see cref="ConsentText.Version"/> the respondent agreed to; null for simulated responses and responses from before versions were kept.</summary>
+    public string? ConsentVersion { get; private set; }
 
     public DateTimeOffset StartedAt { get; private set; }
 
@@ -50,6 +54,9 @@ public sealed class Response
 
     public IReadOnlyCollection<Answer> Answers => answers;
 
+    /// <summary>The tokens issued so far; loaded only when asked for.</summary>
+    public IReadOnlyCollection<ResponseAccessToken> Tokens => tokens;
+
     public static Response Start(
         int studyId,
         int instrumentVersionId,
@@ -57,7 +64,8 @@ public sealed class Response
         Audience audience,
         string resumeCode,
         RespondentContext context,
-        DateTimeOffset at)
+        DateTimeOffset at,
+        string? consentVersion)
     {
         if (!ResumeCodes.IsNormalized(resumeCode))
         {
@@ -75,8 +83,20 @@ public sealed class Response
             PolicyField = context.PolicyField,
             ServiceUnit = string.IsNullOrEmpty(context.ServiceUnit) ? null : context.ServiceUnit,
             Language = context.Language,
+            ConsentVersion = consentVersion,
             StartedAt = at,
         };
+    }
+
+    /// <summary>
+    /// A new way into this response, for the device that started or resumed it; returns the token, of which only
+    /// the hash is kept. Allowed on completed responses too (their respondent may still withdraw).
+    /// </summary>
+    public string IssueAccessToken(DateTimeOffset at)
+    {
+        var token = AccessTokens.NewToken();
+        tokens.Add(ResponseAccessToken.Create(AccessTokens.Hash(token), at));
+        return token;
     }
 
     /// <summary>The answers as the instrument logic sees them, keyed by item code.</summary>
@@ -141,7 +161,7 @@ public sealed class Response
         SimulatedResponse simulated,
         int lastPage)
     {
-        var response = Start(studyId, instrumentVersionId, instrumentSha256, simulated.Audience, resumeCode, simulated.Context, simulated.StartedAt);
+        var response = Start(studyId, instrumentVersionId, instrumentSha256, simulated.Audience, resumeCode, simulated.Context, simulated.StartedAt, consentVersion: null);
         response.IsSimulated = true;
         response.RecordAnswers(simulated.Answers, simulated.CompletedAt);
         response.LastPage = lastPage;

@@ -21,13 +21,22 @@ public sealed record SurveyEntry(
 /// <summary>A validation error for the respondent; <paramref name="ItemCode"/> null means a page-level error.</summary>
 public sealed record FieldError(string? ItemCode, string Message);
 
-/// <summary>Outcome of starting a response: the resume code (formatted <c>XXXX-XXXX</c>) or the errors.</summary>
-public sealed record StartResult(string? ResumeCode, IReadOnlyList<FieldError> Errors)
+/// <summary>
+/// Outcome of starting a response: the resume code (formatted <c>XXXXX-XXXXX</c>) and the access token of the
+/// device that started it, or the errors.
+/// </summary>
+public sealed record StartResult(string? ResumeCode, string? AccessToken, IReadOnlyList<FieldError> Errors)
 {
-    public bool Success => ResumeCode is not null;
+    public bool Success => AccessToken is not null;
 }
 
-/// <summary>Where a response stands.</summary>
+/// <summary>A response opened with its resume code: a fresh access token for this device, and where the response belongs.</summary>
+public sealed record ResumedResponse(string AccessToken, string StudyKey, Audience Audience);
+
+/// <summary>Where a withdrawn (deleted) response belonged, so that the device can forget it.</summary>
+public sealed record WithdrawnResponse(string StudyKey, Audience Audience);
+
+/// <summary>Where a response stands; <paramref name="ResumeCode"/> is formatted for display.</summary>
 /// <param name="NextPage">The first visible page (1-based) still to do, or the last page when everything is submitted.</param>
 public sealed record ResponseState(string ResumeCode, string StudyKey, Audience Audience, bool Completed, int NextPage, int PageCount);
 

@@ -1,9 +1,11 @@
 using System.Text.RegularExpressions;
+using CoproSurvey.Core.Audit;
 using CoproSurvey.Core.Instruments;
 using CoproSurvey.Core.Persistence;
 using CoproSurvey.Core.Studies;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace CoproSurvey.Core.Responses;
 
@@ -12,13 +14,20 @@ namespace CoproSurvey.Core.Responses;
 /// 1..n among the sections visible given the answers so far. One context per operation.
 /// </summary>
 /// <remarks>
+/// <para>
+/// A response is reached through an access token (<see cref="AccessTokens"/>), never through its resume code: the
+/// code only buys a new token (<see cref="ResumeAsync"/>) or deletes the response (<see cref="WithdrawByCodeAsync"/>).
+/// An unknown token, a malformed one and a resume code in its place all give the same null.
+/// </para>
+/// <para>
 /// Start errors name the field in <see cref="FieldError.ItemCode"/>: <c>Country</c>, <c>PolicyField</c>,
 /// <c>ServiceUnit</c> or <c>Language</c>; page-level errors have a null item code.
+/// </para>
 /// </remarks>
 public sealed partial class ResponseService(IDbContextFactory<CoproSurveyDbContext> contextFactory, TimeProvider time)
 {
     public const string NotOpenMessage = "This questionnaire is not open for responses.";
-    public const string UnknownCodeMessage = "We could not find a questionnaire with this code. Please check the code.";
+    public const string UnknownCodeMessage = "We could not find a questionnaire with this code. Please check the code and try again.";
     public const string CompletedMessage = "This questionnaire has already been completed.";
     public const string PageNotAvailableMessage = "This page is not available yet. Please continue where you left off.";
 
@@ -41,7 +50,10 @@ public sealed partial class ResponseService(IDbContextFactory<CoproSurveyDbConte
             study.Countries, study.PolicyFields, pages);
     }
 
-    /// <summary>Consent given: creates the response and returns its resume code (<c>XXXX-XXXX</c>), or the errors.</summary>
+    /// <summary>
+    /// Consent given (to <see cref="ConsentText.Version"/>): creates the response and returns its resume code
+    /// (<c>XXXXX-XXXXX</c>) and the access token of this device, or the errors.
+    /// </summary>
     public async Task<StartResult> StartAsync(string studyKey, Audience audience, RespondentContext context, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
@@ -50,21 +62,24 @@ public sealed partial class ResponseService(IDbContextFactory<CoproSurveyDbConte
             var (study, version) = await FindOpenAsync(db, studyKey, audience, ct);
             if (study is null || version is null)
             {
-                return new StartResult(null, [new FieldError(null, NotOpenMessage)]);
+                return new StartResult(null, null, [new FieldError(null, NotOpenMessage)]);
             }
 
             var (clean, errors) = ValidateContext(study, context);
             if (errors.Count > 0)
             {
-                return new StartResult(null, errors);
+                return new StartResult(null, null, errors);
             }
 
             var code = ResumeCodes.NewCode();
-            db.Responses.Add(Response.Start(study.Id, version.Id, version.Sha256, audience, code, clean, time.GetUtcNow()));
+            var now = time.GetUtcNow();
+            var response = Response.Start(study.Id, version.Id, version.Sha256, audience, code, clean, now, ConsentText.Version);
+            var token = response.IssueAccessToken(now);
+            db.Responses.Add(response);
             try
             {
                 await db.SaveChangesAsync(ct);
-                return new StartResult(ResumeCodes.Format(code), []);
+                return new StartResult(ResumeCodes.Format(code), token, []);
             }
             catch (DbUpdateException ex) when (IsRetryable(ex) && attempt < MaxAttempts)
             {
@@ -89,11 +104,81 @@ public sealed partial class ResponseService(IDbContextFactory<CoproSurveyDbConte
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>Where the response stands; null for an unknown code.</summary>
-    public async Task<ResponseState?> GetStateAsync(string resumeCode, CancellationToken ct)
+    /// <summary>
+    /// The response of this resume code, with a new access token for the device that entered it (the tokens of other
+    /// devices keep working); null for an unknown code.
+    /// </summary>
+    public async Task<ResumedResponse?> ResumeAsync(string resumeCode, CancellationToken ct)
+    {
+        var code = ResumeCodes.Normalize(resumeCode);
+        if (code is null)
+        {
+            return null;
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var response = await db.Responses.SingleOrDefaultAsync(r => r.ResumeCode == code, ct);
+        if (response is null)
+        {
+            return null;
+        }
+
+        var token = response.IssueAccessToken(time.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        var studyKey = await db.Studies.Where(s => s.Id == response.StudyId).Select(s => s.Key).SingleAsync(ct);
+        return new ResumedResponse(token, studyKey, response.Audience);
+    }
+
+    /// <summary>Deletes the response opened by this access token (see <see cref="WithdrawByCodeAsync"/>); null for an unknown token.</summary>
+    public async Task<WithdrawnResponse?> WithdrawAsync(string accessToken, CancellationToken ct)
     {
         await using var db = await contextFactory.CreateDbContextAsync(ct);
-        var loaded = await LoadAsync(db, resumeCode, tracking: false, ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var responseId = await FindResponseIdAsync(db, accessToken, ct);
+        return responseId is null ? null : await DeleteAsync(db, transaction, responseId.Value, ct);
+    }
+
+    /// <summary>
+    /// Deletes the response of this resume code with its answers, paradata and access tokens, and logs the
+    /// withdrawal (study and time only: no content, code or token) in the same transaction. Null for an unknown code.
+    /// </summary>
+    public async Task<WithdrawnResponse?> WithdrawByCodeAsync(string resumeCode, CancellationToken ct)
+    {
+        var code = ResumeCodes.Normalize(resumeCode);
+        if (code is null)
+        {
+            return null;
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var responseId = await db.Responses.Where(r => r.ResumeCode == code).Select(r => (int?)r.Id).SingleOrDefaultAsync(ct);
+        return responseId is null ? null : await DeleteAsync(db, transaction, responseId.Value, ct);
+    }
+
+    private async Task<WithdrawnResponse> DeleteAsync(
+        CoproSurveyDbContext db, IDbContextTransaction transaction, int responseId, CancellationToken ct)
+    {
+        var origin = await db.Responses.Where(r => r.Id == responseId)
+            .Join(db.Studies, r => r.StudyId, s => s.Id, (r, s) => new { r.StudyId, s.Key, r.Audience })
+            .SingleAsync(ct);
+        // Explicit deletes rather than relying on cascades: the rows go even where foreign keys are not enforced.
+        await db.PageEvents.Where(e => e.ResponseId == responseId).ExecuteDeleteAsync(ct);
+        await db.ResponseAccessTokens.Where(t => t.ResponseId == responseId).ExecuteDeleteAsync(ct);
+        await db.Answers.Where(a => a.ResponseId == responseId).ExecuteDeleteAsync(ct);
+        await db.Responses.Where(r => r.Id == responseId).ExecuteDeleteAsync(ct);
+        db.AuditEvents.Add(AuditEvent.Create(
+            AuditActions.ResponseWithdrawn, "respondent", time.GetUtcNow(), studyId: origin.StudyId, detail: $"{origin.Audience.ToString().ToLowerInvariant()} response withdrawn"));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return new WithdrawnResponse(origin.Key, origin.Audience);
+    }
+
+    /// <summary>Where the response stands; null for an unknown access token.</summary>
+    public async Task<ResponseState?> GetStateAsync(string accessToken, CancellationToken ct)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var loaded = await LoadAsync(db, accessToken, tracking: false, ct);
         if (loaded is null)
         {
             return null;
@@ -106,13 +191,17 @@ public sealed partial class ResponseService(IDbContextFactory<CoproSurveyDbConte
     }
 
     /// <summary>
-    /// The visible page <paramref name="page"/> with its visible questions and all answers so far, recording that it was shown.
-    /// A page beyond the next one to do yields only <see cref="PageView.RedirectToPage"/>. Null for an unknown code.
+    /// The visible page <paramref name="page"/> with its visible questions and all answers so far. A page beyond the
+    /// next one to do yields only <see cref="PageView.RedirectToPage"/>. Null for an unknown access token.
     /// </summary>
-    public async Task<PageView?> GetPageAsync(string resumeCode, int page, CancellationToken ct)
+    /// <param name="recordShown">
+    /// True when the page is about to be displayed to the respondent (a GET, not the re-display of a post): a "Shown"
+    /// page event is then written, but only for a page the respondent may see of a response still in progress.
+    /// </param>
+    public async Task<PageView?> GetPageAsync(string accessToken, int page, bool recordShown, CancellationToken ct)
     {
         await using var db = await contextFactory.CreateDbContextAsync(ct);
-        var loaded = await LoadAsync(db, resumeCode, tracking: false, ct);
+        var loaded = await LoadAsync(db, accessToken, tracking: false, ct);
         if (loaded is null)
         {
             return null;
@@ -131,8 +220,12 @@ public sealed partial class ResponseService(IDbContextFactory<CoproSurveyDbConte
         }
 
         var section = progress.Pages[page - 1];
-        db.PageEvents.Add(PageEvent.Create(response.Id, section.Code, PageEventKind.Shown, time.GetUtcNow()));
-        await db.SaveChangesAsync(ct);
+        if (recordShown && !response.IsCompleted)
+        {
+            db.PageEvents.Add(PageEvent.Create(response.Id, section.Code, PageEventKind.Shown, time.GetUtcNow()));
+            await db.SaveChangesAsync(ct);
+        }
+
         return new PageView(
             code, loaded.Study.Key, response.Audience, page, progress.PageCount, section,
             InstrumentNavigator.VisibleQuestions(section, loaded.Answers), loaded.Answers,
@@ -144,13 +237,13 @@ public sealed partial class ResponseService(IDbContextFactory<CoproSurveyDbConte
     /// paradata recorded, completion when it was the last page. Any error changes nothing. The same post twice gives the same state.
     /// </summary>
     public async Task<SubmitResult> SubmitPageAsync(
-        string resumeCode, int page, IReadOnlyDictionary<string, IReadOnlyList<string>> form, CancellationToken ct)
+        string accessToken, int page, IReadOnlyDictionary<string, IReadOnlyList<string>> form, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await SubmitOnceAsync(resumeCode, page, form, ct);
+                return await SubmitOnceAsync(accessToken, page, form, ct);
             }
             catch (Exception ex) when (IsRetryable(ex) && attempt < MaxAttempts)
             {
@@ -161,13 +254,13 @@ public sealed partial class ResponseService(IDbContextFactory<CoproSurveyDbConte
     }
 
     private async Task<SubmitResult> SubmitOnceAsync(
-        string resumeCode, int page, IReadOnlyDictionary<string, IReadOnlyList<string>> form, CancellationToken ct)
+        string accessToken, int page, IReadOnlyDictionary<string, IReadOnlyList<string>> form, CancellationToken ct)
     {
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         // BEGIN IMMEDIATE (the SQLite default here): the write lock is taken before reading, so concurrent
         // submissions of one response run one after the other and the second sees what the first stored.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var loaded = await LoadAsync(db, resumeCode, tracking: true, ct);
+        var loaded = await LoadAsync(db, accessToken, tracking: true, ct);
         if (loaded is null)
         {
             return PageError(UnknownCodeMessage, null);
@@ -250,16 +343,27 @@ public sealed partial class ResponseService(IDbContextFactory<CoproSurveyDbConte
         return (study, version);
     }
 
-    private static async Task<LoadedResponse?> LoadAsync(CoproSurveyDbContext db, string resumeCode, bool tracking, CancellationToken ct)
+    private static async Task<int?> FindResponseIdAsync(CoproSurveyDbContext db, string accessToken, CancellationToken ct)
     {
-        var code = ResumeCodes.Normalize(resumeCode);
-        if (code is null)
+        if (!AccessTokens.IsWellFormed(accessToken))
+        {
+            return null;
+        }
+
+        var hash = AccessTokens.Hash(accessToken);
+        return await db.ResponseAccessTokens.Where(t => t.TokenHash == hash).Select(t => (int?)t.ResponseId).SingleOrDefaultAsync(ct);
+    }
+
+    private static async Task<LoadedResponse?> LoadAsync(CoproSurveyDbContext db, string accessToken, bool tracking, CancellationToken ct)
+    {
+        var responseId = await FindResponseIdAsync(db, accessToken, ct);
+        if (responseId is null)
         {
             return null;
         }
 
         var responses = tracking ? db.Responses : db.Responses.AsNoTracking();
-        var response = await responses.Include(r => r.Answers).SingleOrDefaultAsync(r => r.ResumeCode == code, ct);
+        var response = await responses.Include(r => r.Answers).SingleOrDefaultAsync(r => r.Id == responseId, ct);
         if (response is null)
         {
             return null;

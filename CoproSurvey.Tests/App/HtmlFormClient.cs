@@ -4,8 +4,11 @@ using AngleSharp.Html.Parser;
 
 namespace CoproSurvey.Tests.App;
 
-/// <summary>A page as the browser got it: final address (after redirects), status and parsed document.</summary>
-public sealed record HtmlPage(Uri Address, HttpStatusCode Status, IHtmlDocument Document)
+/// <summary>
+/// A page as the browser got it: final address (after redirects), status and parsed document; for a client that
+/// does not follow redirects also where it was sent and the cookies it was given.
+/// </summary>
+public sealed record HtmlPage(Uri Address, HttpStatusCode Status, IHtmlDocument Document, Uri? Location = null, IReadOnlyList<string>? SetCookies = null)
 {
     public string Path => Address.AbsolutePath;
 
@@ -36,16 +39,30 @@ public sealed class HtmlFormClient(HttpClient http) : IDisposable
             .Select(i => KeyValuePair.Create(i.Name!, i.Value));
         // A form without an action posts to the page address, query included (the entry page reads context from it).
         var action = to ?? (form.GetAttribute("action") is { Length: > 0 } a ? a : page.Address.PathAndQuery);
-        return PostAsync(action, hidden.Concat(fields));
+        var multipart = string.Equals(form.GetAttribute("enctype"), "multipart/form-data", StringComparison.OrdinalIgnoreCase);
+        return PostAsync(action, hidden.Concat(fields), multipart);
     }
 
-    public async Task<HtmlPage> PostAsync(string path, IEnumerable<KeyValuePair<string, string>> fields) =>
-        await ReadAsync(await http.PostAsync(path, new FormUrlEncodedContent(fields)));
+    /// <summary>Posts the fields URL-encoded, or as <c>multipart/form-data</c> (what a browser sends for a form with that enctype).</summary>
+    public async Task<HtmlPage> PostAsync(string path, IEnumerable<KeyValuePair<string, string>> fields, bool multipart = false) =>
+        await ReadAsync(await http.PostAsync(path, multipart ? Multipart(fields) : new FormUrlEncodedContent(fields)));
+
+    private static MultipartFormDataContent Multipart(IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        var content = new MultipartFormDataContent();
+        foreach (var (name, value) in fields)
+        {
+            content.Add(new StringContent(value), name);
+        }
+
+        return content;
+    }
 
     private static async Task<HtmlPage> ReadAsync(HttpResponseMessage response)
     {
         var html = await response.Content.ReadAsStringAsync();
-        return new HtmlPage(response.RequestMessage!.RequestUri!, response.StatusCode, Parser.ParseDocument(html));
+        var cookies = response.Headers.TryGetValues("Set-Cookie", out var values) ? values.ToList() : [];
+        return new HtmlPage(response.RequestMessage!.RequestUri!, response.StatusCode, Parser.ParseDocument(html), response.Headers.Location, cookies);
     }
 
     public void Dispose() => http.Dispose();

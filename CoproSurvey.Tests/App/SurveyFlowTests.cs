@@ -1,6 +1,7 @@
 using System.Net;
 using CoproSurvey.Core.Instruments;
 using CoproSurvey.Core.Responses;
+using CoproSurvey.Tests.Core.Responses;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoproSurvey.Tests.App;
@@ -18,7 +19,7 @@ public sealed class SurveyFlowTests(SurveyAppFactory app) : IClassFixture<Survey
         var answers = audience == Audience.Citizen ? Citizen : ValidAnswers.ForShippedInstrument(audience);
         using var client = app.CreateFormClient();
         var page = await StartAsync(client, "?unit=GENT-01", audience);
-        var code = ResumeCodeOf(page);
+        var token = TokenOf(page);
         var posted = new Dictionary<string, string>();
         var visited = new List<string>();
 
@@ -35,11 +36,11 @@ public sealed class SurveyFlowTests(SurveyAppFactory app) : IClassFixture<Survey
             page = await client.SubmitAsync(page, "page", answers.ForPage(page));
         }
 
-        Assert.EndsWith($"/r/{code}/done", page.Path);
+        Assert.EndsWith($"/r/{token}/done", page.Path);
         Assert.Contains("Thank you for taking part", page.Text);
         Assert.Equal(Enumerable.Range(1, visited.Count), visited.Select(p => int.Parse(p.Split('/')[^1])));
         Assert.Equal(answers.Instrument.Sections.Count, visited.Count); // ticking health, education and care shows the citizens' conditional page
-        var response = await LoadAsync(code);
+        var response = await LoadAsync(token);
         Assert.NotNull(response.CompletedAt);
         Assert.Equal("BE", response.Country);
         Assert.Equal("public-safety", response.PolicyField);
@@ -52,7 +53,7 @@ public sealed class SurveyFlowTests(SurveyAppFactory app) : IClassFixture<Survey
         var submitted = await app.QueryAsync(db => db.PageEvents.CountAsync(e => e.ResponseId == response.Id && e.Kind == PageEventKind.Submitted));
         var shown = await app.QueryAsync(db => db.PageEvents.CountAsync(e => e.ResponseId == response.Id && e.Kind == PageEventKind.Shown));
         Assert.Equal(visited.Count, submitted);
-        Assert.True(shown >= visited.Count, $"{shown} pages shown for {visited.Count} submitted");
+        Assert.Equal(visited.Count, shown); // one display per page: the posts and redirects record nothing
     }
 
     [Fact]
@@ -60,14 +61,14 @@ public sealed class SurveyFlowTests(SurveyAppFactory app) : IClassFixture<Survey
     {
         using var client = app.CreateFormClient();
         var page = await StartAsync(client);
-        var code = ResumeCodeOf(page);
+        var token = TokenOf(page);
         while (!page.Path.EndsWith("/done", StringComparison.Ordinal))
         {
             page = await client.SubmitAsync(page, "page", Citizen.ForPage(page));
         }
 
-        var again = await client.GetAsync($"/r/{code}/1");
-        var resumed = await client.GetAsync($"/r/{code}");
+        var again = await client.GetAsync($"/r/{token}/1");
+        var resumed = await client.GetAsync($"/r/{token}");
 
         Assert.EndsWith("/done", again.Path);
         Assert.EndsWith("/done", resumed.Path);
@@ -78,24 +79,22 @@ public sealed class SurveyFlowTests(SurveyAppFactory app) : IClassFixture<Survey
     {
         using var client = app.CreateFormClient();
         var first = await StartAsync(client);
-        var code = ResumeCodeOf(first);
+        var token = TokenOf(first);
         var valid = Citizen.ForPage(first);
-        var before = await SnapshotAsync(code);
+        var before = await SnapshotAsync(token);
 
         var unknownOption = await client.SubmitAsync(first, "page", Replace(valid, "c_sat", "9"));
         var otherPageField = await client.SubmitAsync(first, "page", [.. valid, KeyValuePair.Create("c_hours", "12")]);
         var unknownField = await client.SubmitAsync(first, "page", [.. valid, KeyValuePair.Create("not_an_item", "1")]);
-        var pageAhead = await client.SubmitAsync(first, "page", valid, to: $"/r/{code}/4");
-        var noToken = await client.SubmitAsync(first, "page", valid, withAntiforgery: false);
+        var pageAhead = await client.SubmitAsync(first, "page", valid, to: $"/r/{token}/4");
 
         Assert.Equal(HttpStatusCode.OK, unknownOption.Status);
         Assert.Contains("c_sat", unknownOption.Document.QuerySelector(".error-summary a")!.GetAttribute("href"));
         Assert.Equal("true", unknownOption.Document.QuerySelector("input[name=c_sat]")!.GetAttribute("aria-invalid"));
         Assert.NotEmpty(otherPageField.Document.QuerySelectorAll(".error-summary li"));
         Assert.NotEmpty(unknownField.Document.QuerySelectorAll(".error-summary li"));
-        Assert.EndsWith($"/r/{code}/1", pageAhead.Path);
-        Assert.Equal(HttpStatusCode.BadRequest, noToken.Status);
-        Assert.Equal(before, await SnapshotAsync(code));
+        Assert.EndsWith($"/r/{token}/1", pageAhead.Path);
+        Assert.Equal(before, await SnapshotAsync(token));
     }
 
     [Fact]
@@ -103,21 +102,21 @@ public sealed class SurveyFlowTests(SurveyAppFactory app) : IClassFixture<Survey
     {
         using var client = app.CreateFormClient();
         var first = await StartAsync(client);
-        var code = ResumeCodeOf(first);
+        var token = TokenOf(first);
         var partial = Citizen.ForPage(first).Where(f => f.Key != "c_sat").ToList();
 
         var rejected = await client.SubmitAsync(first, "page", partial);
 
         Assert.Equal(HttpStatusCode.OK, rejected.Status);
-        Assert.EndsWith($"/r/{code}/1", rejected.Path);
+        Assert.EndsWith($"/r/{token}/1", rejected.Path);
         var summary = rejected.Document.QuerySelector(".error-summary")!;
         Assert.Equal("alert", summary.GetAttribute("role"));
-        Assert.Equal($"/r/{code}/1#q-c_sat-1", summary.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Equal($"/r/{token}/1#q-c_sat-1", summary.QuerySelector("a")!.GetAttribute("href"));
         var errorId = rejected.Document.QuerySelector("fieldset.question-likert .question-error")!.Id!;
         Assert.Contains(errorId, rejected.Document.QuerySelector("input[name=c_sat]")!.GetAttribute("aria-describedby"));
         var kept = partial.First(f => f.Key == "c_reach_info");
         Assert.NotNull(rejected.Document.QuerySelector($"input[name={kept.Key}][value='{kept.Value}'][checked]"));
-        Assert.Empty((await LoadAsync(code)).Answers);
+        Assert.Empty((await LoadAsync(token)).Answers);
     }
 
     [Fact]
@@ -125,21 +124,21 @@ public sealed class SurveyFlowTests(SurveyAppFactory app) : IClassFixture<Survey
     {
         using var client = app.CreateFormClient();
         var page = await StartAsync(client);
-        var code = ResumeCodeOf(page);
+        var token = TokenOf(page);
         while (!ValidAnswers.ItemCodesOn(page).Contains("c_hours"))
         {
             page = await client.SubmitAsync(page, "page", Citizen.ForPage(page));
         }
 
-        var before = await SnapshotAsync(code);
+        var before = await SnapshotAsync(token);
 
         var rejected = await client.SubmitAsync(page, "page", Replace(Citizen.ForPage(page), "c_hours", "500"));
 
         Assert.Equal(page.Path, rejected.Path);
         Assert.Equal("500", rejected.Document.QuerySelector("input[name=c_hours]")!.GetAttribute("value"));
         Assert.NotNull(rejected.Document.QuerySelector("#err-c_hours"));
-        Assert.Equal(before, await SnapshotAsync(code));
-        Assert.Null((await LoadAsync(code)).CompletedAt);
+        Assert.Equal(before, await SnapshotAsync(token));
+        Assert.Null((await LoadAsync(token)).CompletedAt);
     }
 
     [Fact]
@@ -147,18 +146,18 @@ public sealed class SurveyFlowTests(SurveyAppFactory app) : IClassFixture<Survey
     {
         using var client = app.CreateFormClient();
         var first = await StartAsync(client);
-        var code = ResumeCodeOf(first);
+        var token = TokenOf(first);
         var answers = Citizen.ForPage(first);
 
         var once = await client.SubmitAsync(first, "page", answers);
-        var snapshot = await SnapshotAsync(code);
+        var snapshot = await SnapshotAsync(token);
         var twice = await client.SubmitAsync(first, "page", answers);
 
-        Assert.EndsWith($"/r/{code}/2", once.Path);
-        Assert.EndsWith($"/r/{code}/2", twice.Path);
+        Assert.EndsWith($"/r/{token}/2", once.Path);
+        Assert.EndsWith($"/r/{token}/2", twice.Path);
         var answerPart = snapshot[snapshot.IndexOf("answers=", StringComparison.Ordinal)..];
-        Assert.EndsWith(answerPart, await SnapshotAsync(code));
-        Assert.Equal(ValidAnswers.ItemCodesOn(first).Count, (await LoadAsync(code)).Answers.Count);
+        Assert.EndsWith(answerPart, await SnapshotAsync(token));
+        Assert.Equal(ValidAnswers.ItemCodesOn(first).Count, (await LoadAsync(token)).Answers.Count);
     }
 
     [Fact]
@@ -166,11 +165,11 @@ public sealed class SurveyFlowTests(SurveyAppFactory app) : IClassFixture<Survey
     {
         using var client = app.CreateFormClient();
         var first = await StartAsync(client);
-        var code = ResumeCodeOf(first);
+        var token = TokenOf(first);
 
-        var ahead = await client.GetAsync($"/r/{code}/5");
+        var ahead = await client.GetAsync($"/r/{token}/5");
 
-        Assert.EndsWith($"/r/{code}/1", ahead.Path);
+        Assert.EndsWith($"/r/{token}/1", ahead.Path);
     }
 
     [Fact]
@@ -178,14 +177,14 @@ public sealed class SurveyFlowTests(SurveyAppFactory app) : IClassFixture<Survey
     {
         using var client = app.CreateFormClient();
         var first = await StartAsync(client);
-        var code = ResumeCodeOf(first);
+        var token = TokenOf(first);
         await client.SubmitAsync(first, "page", Citizen.ForPage(first));
 
         var entry = await client.GetAsync("/s/coproduction/citizen");
         var resumed = await client.GetAsync(entry.Document.QuerySelector("a.btn[href^='/r/']")!.GetAttribute("href")!);
 
         Assert.Contains("Continue where you left off", entry.Text);
-        Assert.EndsWith($"/r/{code}/2", resumed.Path);
+        Assert.EndsWith($"/r/{token}/2", resumed.Path);
     }
 
     [Fact]
@@ -238,13 +237,16 @@ public sealed class SurveyFlowTests(SurveyAppFactory app) : IClassFixture<Survey
     {
         using var client = app.CreateFormClient();
         var first = await StartAsync(client);
-        var code = ResumeCodeOf(first);
+        var code = ResumeCodeOn(first);
+        using var otherDevice = app.CreateFormClient();
+        var form = await otherDevice.GetAsync("/resume");
 
-        var resumed = await client.GetAsync($"/resume?code={code.Replace("-", "").ToLowerInvariant()}");
-        var unknown = await client.GetAsync("/resume?code=ZZZZ-ZZZZ");
+        var resumed = await otherDevice.SubmitAsync(form, "resume", [KeyValuePair.Create("code", code.Replace("-", "").ToLowerInvariant())]);
+        var unknown = await otherDevice.SubmitAsync(form, "resume", [KeyValuePair.Create("code", "ZZZZZ-ZZZZZ")]);
 
-        Assert.EndsWith($"/r/{code}/1", resumed.Path);
+        Assert.Matches(@"^/r/[A-Za-z0-9_-]{22}/1$", resumed.Path);
         Assert.Equal(HttpStatusCode.OK, unknown.Status);
+        Assert.EndsWith("/resume", unknown.Path);
         Assert.Contains("could not find", unknown.Document.QuerySelector("#resume-code-error")!.TextContent);
     }
 
@@ -277,28 +279,29 @@ public sealed class SurveyFlowTests(SurveyAppFactory app) : IClassFixture<Survey
         Assert.NotNull(home.Document.QuerySelector("form[action='/resume'] input[name=code]"));
     }
 
-    private static async Task<HtmlPage> StartAsync(HtmlFormClient client, string query = "", Audience audience = Audience.Citizen)
+    internal static async Task<HtmlPage> StartAsync(HtmlFormClient client, string query = "", Audience audience = Audience.Citizen)
     {
         var entry = await client.GetAsync($"/s/coproduction/{audience.ToString().ToLowerInvariant()}" + query);
         Assert.Equal(HttpStatusCode.OK, entry.Status);
         var first = await client.SubmitAsync(entry, "consent",
             [KeyValuePair.Create("country", "BE"), KeyValuePair.Create("field", "public-safety"), KeyValuePair.Create("choice", "agree")]);
-        Assert.Matches(@"^/r/[A-Z2-9]{4}-[A-Z2-9]{4}/1$", first.Path);
+        Assert.Matches(@"^/r/[A-Za-z0-9_-]{22}/1$", first.Path);
         return first;
     }
 
-    private static string ResumeCodeOf(HtmlPage page) => page.Path.Split('/')[2];
+    internal static string TokenOf(HtmlPage page) => page.Path.Split('/')[2];
+
+    internal static string ResumeCodeOn(HtmlPage page) => page.Document.QuerySelector(".resume-code-notice .resume-code")!.TextContent.Trim();
 
     private static List<KeyValuePair<string, string>> Replace(IEnumerable<KeyValuePair<string, string>> fields, string key, string value) =>
         [.. fields.Where(f => f.Key != key), KeyValuePair.Create(key, value)];
 
-    private Task<Response> LoadAsync(string code) =>
-        app.QueryAsync(db => db.Responses.Include(r => r.Answers).AsNoTracking().SingleAsync(r => r.ResumeCode == ResumeCodes.Normalize(code)));
+    private Task<Response> LoadAsync(string token) => app.QueryAsync(db => SurveyHarness.LoadAsync(db, token));
 
     /// <summary>Everything a submission could change: progress, completion, answers, paradata of submissions.</summary>
-    private async Task<string> SnapshotAsync(string code)
+    private async Task<string> SnapshotAsync(string token)
     {
-        var response = await LoadAsync(code);
+        var response = await LoadAsync(token);
         var submitted = await app.QueryAsync(db => db.PageEvents.CountAsync(e => e.ResponseId == response.Id && e.Kind == PageEventKind.Submitted));
         var answers = string.Join("|", response.Answers.OrderBy(a => a.ItemCode, StringComparer.Ordinal).Select(a => $"{a.ItemCode}={a.Value}/{a.DontKnow}"));
         return $"last={response.LastPage} completed={response.CompletedAt} submitted={submitted} answers={answers}";

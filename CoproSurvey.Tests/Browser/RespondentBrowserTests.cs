@@ -24,13 +24,13 @@ public sealed partial class RespondentBrowserTests : IAsyncLifetime
         var app = await AppProcess.StartAsync(baseUrl, database.ConnectionString);
         var page = await NewPageAsync(390, 844);
         await StartCitizenQuestionnaireAsync(page);
-        var code = CodeOf(page.Url);
+        var token = TokenOf(page.Url);
         for (var n = 1; n <= 3; n++)
         {
             await AnswerAndSubmitAsync(page);
         }
 
-        await Expect(page).ToHaveURLAsync(new Regex($"/r/{code}/4$"));
+        await Expect(page).ToHaveURLAsync(new Regex($"/r/{token}/4$"));
 
         await app.KillAsync();
         await app.DisposeAsync();
@@ -39,11 +39,21 @@ public sealed partial class RespondentBrowserTests : IAsyncLifetime
         {
             await page.ReloadAsync();
             await Expect(page.Locator(".survey-progress-text")).ToHaveTextAsync($"Page 4 of {Citizen.Instrument.Sections.Count}");
-            await page.GotoAsync($"{baseUrl}/r/{code}");
-            await Expect(page).ToHaveURLAsync(new Regex($"/r/{code}/4$"));
+            await page.GotoAsync($"{baseUrl}/r/{token}");
+            await Expect(page).ToHaveURLAsync(new Regex($"/r/{token}/4$"));
+
+            // Another device continues with the resume code typed into the form, and gets a link of its own.
+            var code = (await page.Locator(".resume-code-notice .resume-code").TextContentAsync())!.Trim();
+            var otherDevice = await NewPageAsync(1280, 800);
+            await otherDevice.GotoAsync($"{baseUrl}/resume");
+            await otherDevice.GetByLabel("Resume code").FillAsync(code.ToLowerInvariant());
+            await otherDevice.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+            await Expect(otherDevice).ToHaveURLAsync(ResponsePageAddress());
+            Assert.NotEqual(token, TokenOf(otherDevice.Url));
+            Assert.EndsWith("/4", otherDevice.Url);
 
             await page.GetByRole(AriaRole.Link, new() { Name = "Back", Exact = true }).ClickAsync();
-            await Expect(page).ToHaveURLAsync(new Regex($"/r/{code}/3$"));
+            await Expect(page).ToHaveURLAsync(new Regex($"/r/{token}/3$"));
             await Expect(page.Locator(".survey-progress-text")).ToHaveTextAsync(new Regex("^Page 3 of"));
             var pageThreeItems = await ItemCodesAsync(page);
             Assert.NotEmpty(pageThreeItems);
@@ -56,14 +66,14 @@ public sealed partial class RespondentBrowserTests : IAsyncLifetime
             }
 
             await page.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
-            await Expect(page).ToHaveURLAsync(new Regex($"/r/{code}/4$"));
+            await Expect(page).ToHaveURLAsync(new Regex($"/r/{token}/4$"));
             while (!page.Url.EndsWith("/done", StringComparison.Ordinal))
             {
                 await AnswerAndSubmitAsync(page);
             }
 
             await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Thank you for taking part");
-            var response = await LoadResponseAsync(code);
+            var response = await LoadResponseAsync(token);
             Assert.NotNull(response.CompletedAt);
             Assert.Equal(
                 Citizen.Instrument.Items.Select(i => i.Code).Where(c => Citizen.QuestionOf(c).Required).Order(StringComparer.Ordinal),
@@ -81,7 +91,7 @@ public sealed partial class RespondentBrowserTests : IAsyncLifetime
         await using var app = await AppProcess.StartAsync(baseUrl, database.ConnectionString);
         var page = await NewPageAsync(1280, 900);
         await StartCitizenQuestionnaireAsync(page);
-        var code = CodeOf(page.Url);
+        var token = TokenOf(page.Url);
         var items = await ItemCodesAsync(page);
         var checkboxLast = await page.Locator("input[type=checkbox]").Last.GetAttributeAsync("value");
         var answered = new HashSet<string>(StringComparer.Ordinal);
@@ -120,8 +130,8 @@ public sealed partial class RespondentBrowserTests : IAsyncLifetime
         Assert.Equal("Next", (await page.EvaluateAsync<string>("() => document.activeElement.textContent")).Trim());
         await page.Keyboard.PressAsync("Enter");
 
-        await Expect(page).ToHaveURLAsync(new Regex($"/r/{code}/2$"));
-        var stored = (await LoadResponseAsync(code)).Answers.ToDictionary(a => a.ItemCode, a => a.Value);
+        await Expect(page).ToHaveURLAsync(new Regex($"/r/{token}/2$"));
+        var stored = (await LoadResponseAsync(token)).Answers.ToDictionary(a => a.ItemCode, a => a.Value);
         Assert.Equal(items.Order(StringComparer.Ordinal), stored.Keys.Order(StringComparer.Ordinal));
         foreach (var item in items)
         {
@@ -183,7 +193,7 @@ public sealed partial class RespondentBrowserTests : IAsyncLifetime
         await page.GetByLabel("Country you live in").SelectOptionAsync("BE");
         await page.GetByLabel("Public service this questionnaire is about").SelectOptionAsync("public-safety");
         await page.GetByRole(AriaRole.Button, new() { Name = "I agree, start" }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(ResumePageAddress());
+        await Expect(page).ToHaveURLAsync(ResponsePageAddress());
     }
 
     /// <summary>Clicks the label of every chosen option (or types the number or text), then Next or Finish.</summary>
@@ -215,14 +225,14 @@ public sealed partial class RespondentBrowserTests : IAsyncLifetime
         await page.EvaluateAsync<string[]>(
             "() => [...new Set([...document.querySelectorAll('form.questionnaire-page input:not([type=hidden]), form.questionnaire-page textarea')].map(e => e.name))]");
 
-    private static string CodeOf(string url) => ResumePageAddress().Match(url).Groups[1].Value;
+    private static string TokenOf(string url) => ResponsePageAddress().Match(url).Groups[1].Value;
 
-    private async Task<Response> LoadResponseAsync(string code)
+    private async Task<Response> LoadResponseAsync(string token)
     {
         await using var db = database.CreateContext();
-        return await db.Responses.Include(r => r.Answers).AsNoTracking().SingleAsync(r => r.ResumeCode == ResumeCodes.Normalize(code));
+        return await Core.Responses.SurveyHarness.LoadAsync(db, token);
     }
 
-    [GeneratedRegex(@"/r/([A-Z2-9]{4}-[A-Z2-9]{4})/\d+$")]
-    private static partial Regex ResumePageAddress();
+    [GeneratedRegex(@"/r/([A-Za-z0-9_-]{22})/\d+$")]
+    private static partial Regex ResponsePageAddress();
 }

@@ -14,7 +14,8 @@ internal sealed class ResponseConfiguration : IEntityTypeConfiguration<Response>
         builder.HasOne<InstrumentVersion>().WithMany().HasForeignKey(r => r.InstrumentVersionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(r => r.ResumeCode).IsUnique();
         builder.HasIndex(r => new { r.StudyId, r.Audience });
-        builder.Property(r => r.ResumeCode).HasMaxLength(ResumeCodes.Length).IsFixedLength();
+        builder.Property(r => r.ResumeCode).HasMaxLength(ResumeCodes.Length);
+        builder.Property(r => r.ConsentVersion).HasMaxLength(64);
         builder.Property(r => r.InstrumentSha256).HasMaxLength(64).IsFixedLength();
         builder.Property(r => r.Audience).HasConversion<string>().HasMaxLength(16);
         builder.Property(r => r.Country).HasMaxLength(8);
@@ -24,5 +25,7 @@ internal sealed class ResponseConfiguration : IEntityTypeConfiguration<Response>
         builder.Ignore(r => r.IsCompleted);
         builder.HasMany(r => r.Answers).WithOne().HasForeignKey(a => a.ResponseId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(r => r.Answers).HasField("answers").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(r => r.Tokens).WithOne().HasForeignKey(t => t.ResponseId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(r => r.Tokens).HasField("tokens").UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }

@@ -301,6 +301,10 @@ namespace CoproSurvey.Core.Persistence.Migrations
                     b.Property<DateTimeOffset?>("CompletedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ConsentVersion")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Country")
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
@@ -331,9 +335,8 @@ namespace CoproSurvey.Core.Persistence.Migrations
 
                     b.Property<string>("ResumeCode")
                         .IsRequired()
-                        .HasMaxLength(8)
-                        .HasColumnType("TEXT")
-                        .IsFixedLength();
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ServiceUnit")
                         .HasMaxLength(64)
@@ -355,6 +358,34 @@ namespace CoproSurvey.Core.Persistence.Migrations
                     b.HasIndex("StudyId", "Audience");
 
                     b.ToTable("Responses");
+                });
+
+            modelBuilder.Entity("CoproSurvey.Core.Responses.ResponseAccessToken", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ResponseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResponseId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("ResponseAccessTokens");
                 });
 
             modelBuilder.Entity("CoproSurvey.Core.Studies.InstrumentVersion", b =>
@@ -604,6 +635,15 @@ namespace CoproSurvey.Core.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CoproSurvey.Core.Responses.ResponseAccessToken", b =>
+                {
+                    b.HasOne("CoproSurvey.Core.Responses.Response", null)
+                        .WithMany("Tokens")
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CoproSurvey.Core.Studies.InstrumentVersion", b =>
                 {
                     b.HasOne("CoproSurvey.Core.Studies.Study", null)
@@ -643,6 +683,8 @@ namespace CoproSurvey.Core.Persistence.Migrations
             modelBuilder.Entity("CoproSurvey.Core.Responses.Response", b =>
                 {
                     b.Navigation("Answers");
+
+                    b.Navigation("Tokens");
                 });
 #pragma warning restore 612, 618
         }

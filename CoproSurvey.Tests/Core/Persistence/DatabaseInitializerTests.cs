@@ -82,7 +82,7 @@ public class DatabaseInitializerTests
     {
         // Arrange
         using var harness = await SurveyHarness.CreateAsync();
-        var code = await harness.StartAsync();
+        var token = await harness.StartAsync();
 
         // Act
         await harness.LoadStudyAsync(StudyStatus.Open, TestInstrument.Reworded());
@@ -97,7 +97,7 @@ public class DatabaseInitializerTests
         var response = await db.Responses.SingleAsync();
         Assert.Equal(versions[0].Id, response.InstrumentVersionId);
         Assert.Equal(TestInstrument.Citizen.Sha256, response.InstrumentSha256);
-        Assert.NotNull(await harness.Responses.GetPageAsync(code, 1, CancellationToken.None));
+        Assert.NotNull(await harness.Responses.GetPageAsync(token, 1, recordShown: false, CancellationToken.None));
     }
 
     [Fact]

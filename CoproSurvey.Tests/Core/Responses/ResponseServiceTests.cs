@@ -1,3 +1,4 @@
+using CoproSurvey.Core.Audit;
 using System.Text.RegularExpressions;
 using CoproSurvey.Core.Instruments;
 using CoproSurvey.Core.Responses;
@@ -40,7 +41,7 @@ public class ResponseServiceTests
     }
 
     [Fact]
-    public async Task StartAsync_ReturnsAFormattedResumeCode_AndStoresTheContext()
+    public async Task StartAsync_ReturnsAFormattedResumeCodeAndAToken_AndStoresTheContextAndConsentVersion()
     {
         // Arrange
         using var harness = await SurveyHarness.CreateAsync();
@@ -50,10 +51,15 @@ public class ResponseServiceTests
 
         // Assert
         Assert.Empty(result.Errors);
-        Assert.Matches(new Regex("^[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}$"), result.ResumeCode);
+        Assert.Matches(new Regex("^[A-HJKMNP-Z2-9]{5}-[A-HJKMNP-Z2-9]{5}$"), result.ResumeCode);
+        Assert.Matches(new Regex("^[A-Za-z0-9_-]{22}$"), result.AccessToken);
         await using var db = harness.Database.CreateContext();
         var response = await db.Responses.SingleAsync();
         Assert.Equal(result.ResumeCode!.Replace("-", ""), response.ResumeCode);
+        Assert.Equal(ConsentText.Version, response.ConsentVersion);
+        var stored = await db.ResponseAccessTokens.SingleAsync();
+        Assert.Equal((response.Id, AccessTokens.Hash(result.AccessToken!)), (stored.ResponseId, stored.TokenHash));
+        Assert.DoesNotContain(result.AccessToken!, stored.TokenHash);
         Assert.Equal(("BE", "health", "unit-7", "en"), (response.Country, response.PolicyField, response.ServiceUnit, response.Language));
         Assert.Equal(harness.Clock.GetUtcNow(), response.StartedAt);
         Assert.Equal(TestInstrument.Citizen.Sha256, response.InstrumentSha256);
@@ -61,21 +67,22 @@ public class ResponseServiceTests
     }
 
     [Fact]
-    public async Task StartAsync_GivesDistinctCodes_ForManyRespondents()
+    public async Task StartAsync_GivesDistinctCodesAndTokens_ForManyRespondents()
     {
         // Arrange
         using var harness = await SurveyHarness.CreateAsync();
 
         // Act
-        var codes = new List<string>();
+        var started = new List<(string AccessToken, string ResumeCode)>();
         for (var i = 0; i < 60; i++)
         {
-            codes.Add(await harness.StartAsync());
+            started.Add(await harness.StartWithCodeAsync());
         }
 
         // Assert
-        Assert.Equal(codes.Count, codes.Distinct().Count());
-        Assert.All(codes, c => Assert.DoesNotMatch("[01OIL]", c.Replace("-", "")));
+        Assert.Equal(started.Count, started.Select(s => s.ResumeCode).Distinct().Count());
+        Assert.Equal(started.Count, started.Select(s => s.AccessToken).Distinct().Count());
+        Assert.All(started, s => Assert.DoesNotMatch("[01OIL]", s.ResumeCode.Replace("-", "")));
     }
 
     [Fact]
@@ -127,20 +134,90 @@ public class ResponseServiceTests
     }
 
     [Fact]
-    public async Task GetStateAsync_AcceptsTheCode_InAnyCaseWithOrWithoutDash()
+    public async Task ResumeAsync_IssuesANewTokenForTheCode_InAnyCaseWithOrWithoutDash_AndKeepsTheOldOnes()
     {
         // Arrange
         using var harness = await SurveyHarness.CreateAsync();
-        var code = await harness.StartAsync();
+        var (first, code) = await harness.StartWithCodeAsync();
+        var variants = new[] { code, code.ToLowerInvariant(), code.Replace("-", ""), $" {code.Replace("-", "").ToLowerInvariant()} " };
 
         // Act
-        var variants = new[] { code, code.ToLowerInvariant(), code.Replace("-", ""), $" {code.Replace("-", "").ToLowerInvariant()} " };
-        var states = await Task.WhenAll(variants.Select(v => harness.Responses.GetStateAsync(v, None)));
+        var resumed = new List<ResumedResponse?>();
+        foreach (var variant in variants)
+        {
+            resumed.Add(await harness.Responses.ResumeAsync(variant, None));
+        }
 
         // Assert
-        Assert.All(states, s => Assert.Equal(new ResponseState(code, SurveyHarness.StudyKey, Audience.Citizen, false, 1, 3), s));
-        Assert.Null(await harness.Responses.GetStateAsync("ABCD-EFG", None));
-        Assert.Null(await harness.Responses.GetStateAsync("AAAA-AAAA", None));
+        Assert.All(resumed, r => Assert.Equal((SurveyHarness.StudyKey, Audience.Citizen), (r!.StudyKey, r.Audience)));
+        var tokens = resumed.Select(r => r!.AccessToken).Prepend(first).ToList();
+        Assert.Equal(5, tokens.Distinct().Count());
+        foreach (var token in tokens)
+        {
+            Assert.Equal(new ResponseState(code, SurveyHarness.StudyKey, Audience.Citizen, false, 1, 3), await harness.Responses.GetStateAsync(token, None));
+        }
+    }
+
+    [Theory]
+    [InlineData("ABCDE-FGHJ")]
+    [InlineData("AAAAA-AAAAA")]
+    [InlineData("AAAA-AAAA")]
+    [InlineData("")]
+    public async Task ResumeAsync_ReturnsNullAndIssuesNothing_ForAnUnknownOrMalformedCode(string code)
+    {
+        // Arrange
+        using var harness = await SurveyHarness.CreateAsync();
+        await harness.StartAsync();
+
+        // Act
+        var resumed = await harness.Responses.ResumeAsync(code, None);
+
+        // Assert
+        Assert.Null(resumed);
+        await using var db = harness.Database.CreateContext();
+        Assert.Equal(1, await db.ResponseAccessTokens.CountAsync());
+    }
+
+    [Fact]
+    public async Task ResumeAsync_AcceptsALegacyEightCharacterCode_OfAnExistingResponse()
+    {
+        // Arrange: a response from before codes grew to ten characters, without any token.
+        using var harness = await SurveyHarness.CreateAsync();
+        await using (var db = harness.Database.CreateContext())
+        {
+            var version = await db.InstrumentVersions.SingleAsync();
+            db.Responses.Add(Response.Start(version.StudyId, version.Id, version.Sha256, Audience.Citizen, "ABCD2345", SurveyHarness.Context, harness.Clock.GetUtcNow(), null));
+            await db.SaveChangesAsync();
+        }
+
+        // Act
+        var resumed = await harness.Responses.ResumeAsync("abcd-2345", None);
+
+        // Assert
+        Assert.NotNull(resumed);
+        Assert.Equal("ABCD-2345", (await harness.Responses.GetStateAsync(resumed.AccessToken, None))!.ResumeCode);
+    }
+
+    [Fact]
+    public async Task GetStateAsync_ReturnsNull_ForAResumeCodeOrAnUnknownOrMalformedToken()
+    {
+        // Arrange
+        using var harness = await SurveyHarness.CreateAsync();
+        var (token, code) = await harness.StartWithCodeAsync();
+        var unknown = AccessTokens.NewToken();
+
+        // Act / Assert
+        Assert.NotNull(await harness.Responses.GetStateAsync(token, None));
+        foreach (var probe in new[] { code, code.Replace("-", ""), unknown, token[..^1], token + "A", token.ToUpperInvariant() == token ? token.ToLowerInvariant() : token.ToUpperInvariant(), "", "../1" })
+        {
+            Assert.Null(await harness.Responses.GetStateAsync(probe, None));
+            Assert.Null(await harness.Responses.GetPageAsync(probe, 1, recordShown: true, None));
+            Assert.False((await harness.Responses.SubmitPageAsync(probe, 1, SurveyHarness.Form(("age", "34"), ("uses_service", "no")), None)).Success);
+        }
+
+        await using var db = harness.Database.CreateContext();
+        Assert.Equal(0, await db.PageEvents.CountAsync());
+        Assert.Equal(0, await db.Answers.CountAsync());
     }
 
     [Fact]
@@ -148,11 +225,11 @@ public class ResponseServiceTests
     {
         // Arrange
         using var harness = await SurveyHarness.CreateAsync();
-        var code = await harness.StartAsync();
+        var token = await harness.StartAsync();
 
         // Act
-        var result = await harness.SubmitOkAsync(code, 1, ("age", "34"), ("uses_service", "no"));
-        var page2 = await harness.Responses.GetPageAsync(code, 2, None);
+        var result = await harness.SubmitOkAsync(token, 1, ("age", "34"), ("uses_service", "no"));
+        var page2 = await harness.Responses.GetPageAsync(token, 2, recordShown: false, None);
 
         // Assert
         Assert.Equal(2, result.NextPage);
@@ -167,13 +244,13 @@ public class ResponseServiceTests
     {
         // Arrange
         using var harness = await SurveyHarness.CreateAsync();
-        var code = await harness.StartAsync();
+        var token = await harness.StartAsync();
 
         // Act
-        await harness.SubmitOkAsync(code, 1, ("age", "70"), ("uses_service", "yes"));
-        var page2 = await harness.Responses.GetPageAsync(code, 2, None);
-        await harness.SubmitOkAsync(code, 2, ("trust_staff", "5"), ("trust_info", "dk"));
-        var page3 = await harness.Responses.GetPageAsync(code, 3, None);
+        await harness.SubmitOkAsync(token, 1, ("age", "70"), ("uses_service", "yes"));
+        var page2 = await harness.Responses.GetPageAsync(token, 2, recordShown: false, None);
+        await harness.SubmitOkAsync(token, 2, ("trust_staff", "5"), ("trust_info", "dk"));
+        var page3 = await harness.Responses.GetPageAsync(token, 3, recordShown: false, None);
 
         // Assert
         Assert.Equal(("service", 4), (page2!.Section.Code, page2.PageCount));
@@ -186,17 +263,17 @@ public class ResponseServiceTests
     {
         // Arrange
         using var harness = await SurveyHarness.CreateAsync();
-        var code = await harness.StartAsync();
-        await harness.SubmitOkAsync(code, 1, ("age", "70"), ("uses_service", "yes"));
-        await harness.SubmitOkAsync(code, 2, ("trust_staff", "5"), ("trust_info", "4"), ("channels", "web"));
-        await harness.SubmitOkAsync(code, 3, ("satisfaction", "2"), ("followup", "call me"));
+        var token = await harness.StartAsync();
+        await harness.SubmitOkAsync(token, 1, ("age", "70"), ("uses_service", "yes"));
+        await harness.SubmitOkAsync(token, 2, ("trust_staff", "5"), ("trust_info", "4"), ("channels", "web"));
+        await harness.SubmitOkAsync(token, 3, ("satisfaction", "2"), ("followup", "call me"));
 
         // Act: back to page 1, now not using the service and younger.
-        var result = await harness.SubmitOkAsync(code, 1, ("age", "40"), ("uses_service", "no"));
+        var result = await harness.SubmitOkAsync(token, 1, ("age", "40"), ("uses_service", "no"));
 
         // Assert
-        var state = await harness.Responses.GetStateAsync(code, None);
-        var page = await harness.Responses.GetPageAsync(code, 2, None);
+        var state = await harness.Responses.GetStateAsync(token, None);
+        var page = await harness.Responses.GetPageAsync(token, 2, recordShown: false, None);
         Assert.Equal(2, result.NextPage);
         Assert.Equal(["age", "satisfaction", "uses_service"], page!.Answers.Keys.Order());
         Assert.Equal(3, state!.PageCount);
@@ -208,13 +285,13 @@ public class ResponseServiceTests
     {
         // Arrange
         using var harness = await SurveyHarness.CreateAsync();
-        var code = await harness.StartAsync();
-        await harness.SubmitOkAsync(code, 1, ("age", "34"), ("uses_service", "no"));
-        await harness.SubmitOkAsync(code, 2, ("satisfaction", "3"));
-        await harness.SubmitOkAsync(code, 1, ("age", "34"), ("uses_service", "yes")); // the service page appears as page 2
+        var token = await harness.StartAsync();
+        await harness.SubmitOkAsync(token, 1, ("age", "34"), ("uses_service", "no"));
+        await harness.SubmitOkAsync(token, 2, ("satisfaction", "3"));
+        await harness.SubmitOkAsync(token, 1, ("age", "34"), ("uses_service", "yes")); // the service page appears as page 2
 
         // Act
-        var state = await harness.Responses.GetStateAsync(code.ToLowerInvariant(), None);
+        var state = await harness.Responses.GetStateAsync(token, None);
 
         // Assert
         Assert.Equal((2, 4, false), (state!.NextPage, state.PageCount, state.Completed));
@@ -225,11 +302,11 @@ public class ResponseServiceTests
     {
         // Arrange
         using var harness = await SurveyHarness.CreateAsync();
-        var code = await harness.StartAsync();
+        var token = await harness.StartAsync();
 
         // Act
-        var ahead = await harness.Responses.GetPageAsync(code, 3, None);
-        var first = await harness.Responses.GetPageAsync(code, 1, None);
+        var ahead = await harness.Responses.GetPageAsync(token, 3, recordShown: true, None);
+        var first = await harness.Responses.GetPageAsync(token, 1, recordShown: true, None);
 
         // Assert
         Assert.Equal(1, ahead!.RedirectToPage);
@@ -239,12 +316,87 @@ public class ResponseServiceTests
         await using var db = harness.Database.CreateContext();
         var shown = await db.PageEvents.SingleAsync();
         Assert.Equal(("about", PageEventKind.Shown, harness.Clock.GetUtcNow()), (shown.SectionCode, shown.Kind, shown.At));
-        Assert.Null(await harness.Responses.GetPageAsync("ZZZZ-ZZZZ", 1, None));
+    }
+
+    [Fact]
+    public async Task GetPageAsync_RecordsShownOncePerDisplay_AndNeverWhenNotDisplayedOrCompleted()
+    {
+        // Arrange
+        using var harness = await SurveyHarness.CreateAsync();
+        var token = await harness.StartAsync();
+
+        // Act
+        await harness.Responses.GetPageAsync(token, 1, recordShown: true, None);
+        await harness.Responses.GetPageAsync(token, 1, recordShown: true, None);
+        await harness.Responses.GetPageAsync(token, 1, recordShown: false, None);
+        await harness.CompleteShortPathAsync(token);
+        var completed = await harness.Responses.GetPageAsync(token, 2, recordShown: true, None);
+
+        // Assert
+        Assert.True(completed!.Completed);
+        await using var db = harness.Database.CreateContext();
+        Assert.Equal(2, await db.PageEvents.CountAsync(e => e.Kind == PageEventKind.Shown));
+        Assert.Equal(3, await db.PageEvents.CountAsync(e => e.Kind == PageEventKind.Submitted));
+    }
+
+    [Fact]
+    public async Task WithdrawAsync_DeletesTheResponseWithEverythingAndLogsItWithoutContent_InOneGo()
+    {
+        // Arrange: two responses; the first answered a page, was shown pages and was resumed on a second device.
+        using var harness = await SurveyHarness.CreateAsync();
+        var (token, code) = await harness.StartWithCodeAsync();
+        var other = await harness.StartAsync();
+        await harness.Responses.GetPageAsync(token, 1, recordShown: true, None);
+        await harness.SubmitOkAsync(token, 1, ("age", "34"), ("uses_service", "no"));
+        await harness.SubmitOkAsync(other, 1, ("age", "50"), ("uses_service", "no"));
+        var second = (await harness.Responses.ResumeAsync(code, None))!.AccessToken;
+        harness.Clock.Advance(TimeSpan.FromMinutes(3));
+
+        // Act
+        var withdrawn = await harness.Responses.WithdrawAsync(second, None);
+
+        // Assert
+        Assert.Equal(new WithdrawnResponse(SurveyHarness.StudyKey, Audience.Citizen), withdrawn);
+        Assert.Null(await harness.Responses.GetStateAsync(token, None));
+        Assert.Null(await harness.Responses.ResumeAsync(code, None));
+        Assert.Null(await harness.Responses.WithdrawAsync(token, None));
+        await using var db = harness.Database.CreateContext();
+        var left = await db.Responses.SingleAsync();
+        Assert.Equal([left.Id], await db.Answers.Select(a => a.ResponseId).Distinct().ToListAsync());
+        Assert.Equal([left.Id], await db.PageEvents.Select(e => e.ResponseId).Distinct().ToListAsync());
+        Assert.Equal([left.Id], await db.ResponseAccessTokens.Select(t => t.ResponseId).ToListAsync());
+        var audit = await db.AuditEvents.SingleAsync();
+        var studyId = await db.Studies.Select(s => s.Id).SingleAsync();
+        Assert.Equal(
+            (AuditActions.ResponseWithdrawn, "respondent", (string?)null, (int?)studyId, (string?)null, (string?)"citizen response withdrawn", harness.Clock.GetUtcNow()),
+            (audit.Action, audit.Actor, audit.ActorId, audit.StudyId, audit.Subject, audit.Detail, audit.At));
+    }
+
+    [Fact]
+    public async Task WithdrawByCodeAsync_DeletesTheResponse_ForACompletedResponseToo_AndNothingForAWrongCode()
+    {
+        // Arrange
+        using var harness = await SurveyHarness.CreateAsync();
+        var (token, code) = await harness.StartWithCodeAsync();
+        await harness.CompleteShortPathAsync(token);
+
+        // Act
+        var wrong = await harness.Responses.WithdrawByCodeAsync("ZZZZZ-ZZZZZ", None);
+        var right = await harness.Responses.WithdrawByCodeAsync(code.ToLowerInvariant(), None);
+        var again = await harness.Responses.WithdrawByCodeAsync(code, None);
+
+        // Assert
+        Assert.Null(wrong);
+        Assert.NotNull(right);
+        Assert.Null(again);
+        await using var db = harness.Database.CreateContext();
+        Assert.Equal((0, 0, 0, 0), (await db.Responses.CountAsync(), await db.Answers.CountAsync(), await db.PageEvents.CountAsync(), await db.ResponseAccessTokens.CountAsync()));
+        Assert.Equal(1, await db.AuditEvents.CountAsync());
     }
 
     public static TheoryData<string, int, (string, string)[]> TamperedPosts => new()
     {
-        { "unknown option code", 2, [("satisfaction", "9")] },
+        { "unknown option token", 2, [("satisfaction", "9")] },
         { "out-of-range number", 1, [("age", "300"), ("uses_service", "yes")] },
         { "too long text", 3, [("nickname", new string('x', 500))] },
         { "value for a question of another page", 2, [("satisfaction", "3"), ("age", "20")] },
@@ -261,18 +413,18 @@ public class ResponseServiceTests
     {
         // Arrange: page 1 answered (no service), on page 2 (views).
         using var harness = await SurveyHarness.CreateAsync();
-        var code = await harness.StartAsync();
-        await harness.SubmitOkAsync(code, 1, ("age", "34"), ("uses_service", "no"));
-        var before = await harness.SnapshotAsync(code);
+        var token = await harness.StartAsync();
+        await harness.SubmitOkAsync(token, 1, ("age", "34"), ("uses_service", "no"));
+        var before = await harness.SnapshotAsync(token);
         harness.Clock.Advance(TimeSpan.FromMinutes(1));
 
         // Act
-        var result = await harness.SubmitAsync(code, page, fields);
+        var result = await harness.SubmitAsync(token, page, fields);
 
         // Assert
         Assert.False(result.Success, what);
         Assert.NotEmpty(result.Errors);
-        Assert.Equal(before, await harness.SnapshotAsync(code));
+        Assert.Equal(before, await harness.SnapshotAsync(token));
     }
 
     [Fact]
@@ -280,17 +432,17 @@ public class ResponseServiceTests
     {
         // Arrange
         using var harness = await SurveyHarness.CreateAsync();
-        var code = await harness.StartAsync();
-        await harness.SubmitOkAsync(code, 1, ("age", "34"), ("uses_service", "no"));
-        await harness.SubmitOkAsync(code, 2, ("satisfaction", "3"), ("hours", "1,5"));
+        var token = await harness.StartAsync();
+        await harness.SubmitOkAsync(token, 1, ("age", "34"), ("uses_service", "no"));
+        await harness.SubmitOkAsync(token, 2, ("satisfaction", "3"), ("hours", "1,5"));
         harness.Clock.Advance(TimeSpan.FromMinutes(12));
 
         // Act
-        var result = await harness.SubmitOkAsync(code, 3, ("nickname", "Robin"));
+        var result = await harness.SubmitOkAsync(token, 3, ("nickname", "Robin"));
 
         // Assert
         Assert.Equal((true, (int?)null), (result.Completed, result.NextPage));
-        var state = await harness.Responses.GetStateAsync(code, None);
+        var state = await harness.Responses.GetStateAsync(token, None);
         Assert.Equal((true, 3), (state!.Completed, state.NextPage));
         await using var db = harness.Database.CreateContext();
         var response = await db.Responses.Include(r => r.Answers).SingleAsync();
@@ -307,19 +459,19 @@ public class ResponseServiceTests
     {
         // Arrange
         using var harness = await SurveyHarness.CreateAsync();
-        var code = await harness.StartAsync();
-        await harness.CompleteShortPathAsync(code);
-        var before = await harness.SnapshotAsync(code);
+        var token = await harness.StartAsync();
+        await harness.CompleteShortPathAsync(token);
+        var before = await harness.SnapshotAsync(token);
 
         // Act
-        var changed = await harness.SubmitAsync(code, 2, ("satisfaction", "1"));
-        var repeated = await harness.SubmitAsync(code, 3, ("nickname", "Robin"));
+        var changed = await harness.SubmitAsync(token, 2, ("satisfaction", "1"));
+        var repeated = await harness.SubmitAsync(token, 3, ("nickname", "Robin"));
 
         // Assert
         Assert.Equal([new FieldError(null, "This questionnaire has already been completed.")], changed.Errors);
         Assert.Equal(new SubmitResult(true, [], null, true), repeated with { Errors = [] });
         Assert.Empty(repeated.Errors);
-        Assert.Equal(before, await harness.SnapshotAsync(code));
+        Assert.Equal(before, await harness.SnapshotAsync(token));
     }
 
     [Fact]
@@ -327,11 +479,11 @@ public class ResponseServiceTests
     {
         // Arrange
         using var harness = await SurveyHarness.CreateAsync();
-        var code = await harness.StartAsync();
+        var token = await harness.StartAsync();
         await harness.LoadStudyAsync(StudyStatus.Closed);
 
         // Act
-        var result = await harness.SubmitAsync(code, 1, ("age", "34"), ("uses_service", "no"));
+        var result = await harness.SubmitAsync(token, 1, ("age", "34"), ("uses_service", "no"));
 
         // Assert
         Assert.Equal([new FieldError(null, ResponseService.NotOpenMessage)], result.Errors);
@@ -342,18 +494,18 @@ public class ResponseServiceTests
     {
         // Arrange
         using var harness = await SurveyHarness.CreateAsync();
-        var code = await harness.StartAsync();
+        var token = await harness.StartAsync();
         var fields = new[] { ("age", "34"), ("uses_service", "yes") };
-        await harness.SubmitOkAsync(code, 1, fields);
-        var once = await harness.SnapshotAsync(code);
+        await harness.SubmitOkAsync(token, 1, fields);
+        var once = await harness.SnapshotAsync(token);
         harness.Clock.Advance(TimeSpan.FromSeconds(2));
 
         // Act
-        var again = await harness.SubmitOkAsync(code, 1, fields);
+        var again = await harness.SubmitOkAsync(token, 1, fields);
 
         // Assert: same answers with their first times; only the paradata records the second submission.
         Assert.Equal(2, again.NextPage);
-        Assert.Equal(once.Replace("|1|", "|2|"), await harness.SnapshotAsync(code));
+        Assert.Equal(once.Replace("|1|", "|2|"), await harness.SnapshotAsync(token));
     }
 
     [Fact]
@@ -361,26 +513,26 @@ public class ResponseServiceTests
     {
         // Arrange: a file database, so the two submissions really use two connections.
         using var harness = await SurveyHarness.CreateAsync(fileDatabase: true);
-        var codes = new List<string>();
+        var tokens = new List<string>();
         for (var i = 0; i < 5; i++)
         {
-            codes.Add(await harness.StartAsync());
+            tokens.Add(await harness.StartAsync());
         }
 
-        foreach (var code in codes)
+        foreach (var token in tokens)
         {
-            await harness.SubmitOkAsync(code, 1, ("age", "34"), ("uses_service", "no"));
-            await harness.SubmitOkAsync(code, 2, ("satisfaction", "3"));
+            await harness.SubmitOkAsync(token, 1, ("age", "34"), ("uses_service", "no"));
+            await harness.SubmitOkAsync(token, 2, ("satisfaction", "3"));
         }
 
         // Act: for each response, page 1 twice at once, then the last page twice at once.
         var results = new List<SubmitResult>();
         foreach (var (page, fields) in new[] { (1, new[] { ("age", "35"), ("uses_service", "no") }), (3, new[] { ("nickname", "Robin") }) })
         {
-            results.AddRange(await Task.WhenAll(codes.SelectMany(code => new[]
+            results.AddRange(await Task.WhenAll(tokens.SelectMany(token => new[]
             {
-                Task.Run(() => harness.SubmitAsync(code, page, fields)),
-                Task.Run(() => harness.SubmitAsync(code, page, fields)),
+                Task.Run(() => harness.SubmitAsync(token, page, fields)),
+                Task.Run(() => harness.SubmitAsync(token, page, fields)),
             })));
         }
 
@@ -388,8 +540,8 @@ public class ResponseServiceTests
         Assert.All(results, r => Assert.True(r.Success, string.Join("; ", r.Errors.Select(e => e.Message))));
         await using var db = harness.Database.CreateContext();
         var answers = await db.Answers.Select(a => new { a.ResponseId, a.ItemCode, a.Value }).ToListAsync();
-        Assert.Equal(codes.Count * 4, answers.Count);
-        Assert.Equal(codes.Count, answers.Count(a => a.ItemCode == "age" && a.Value == "35"));
-        Assert.Equal(codes.Count, await db.Responses.CountAsync(r => r.CompletedAt != null));
+        Assert.Equal(tokens.Count * 4, answers.Count);
+        Assert.Equal(tokens.Count, answers.Count(a => a.ItemCode == "age" && a.Value == "35"));
+        Assert.Equal(tokens.Count, await db.Responses.CountAsync(r => r.CompletedAt != null));
     }
 }

@@ -8,7 +8,7 @@ public class ResponseTests
     private static readonly DateTimeOffset Started = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
 
     private static Response NewResponse() =>
-        Response.Start(1, 1, new string('a', 64), Audience.Citizen, "ABCD2345", new RespondentContext("BE", "health", ""), Started);
+        Response.Start(1, 1, new string('a', 64), Audience.Citizen, "ABCDE23456", new RespondentContext("BE", "health", ""), Started, ConsentText.Version);
 
     [Fact]
     public void RecordAnswers_UpdatesInPlace_AndKeepsTheTimeOfAnUnchangedAnswer()
@@ -64,8 +64,13 @@ public class ResponseTests
     }
 
     [Theory]
+    [InlineData("abcde-23456", "ABCDE23456")]
+    [InlineData(" ABCDE23456 ", "ABCDE23456")]
     [InlineData("abcd-2345", "ABCD2345")]
     [InlineData(" ABCD2345 ", "ABCD2345")]
+    [InlineData("ABCDE-2345", null)]
+    [InlineData("ABCD-23456", null)]
+    [InlineData("ABCDE2345", null)]
     [InlineData("ABCD-0345", null)]
     [InlineData("ABCD-L345", null)]
     [InlineData("ABC-D2345", null)]
@@ -85,6 +90,8 @@ public class ResponseTests
 
         // Assert
         Assert.All(codes, c => Assert.True(ResumeCodes.IsNormalized(c), c));
+        Assert.All(codes, c => Assert.Equal(ResumeCodes.Length, c.Length));
+        Assert.Equal("ABCDE-23456", ResumeCodes.Format("ABCDE23456"));
         Assert.Equal("ABCD-2345", ResumeCodes.Format("ABCD2345"));
         Assert.DoesNotContain(ResumeCodes.Alphabet, c => "01OIL".Contains(c));
     }

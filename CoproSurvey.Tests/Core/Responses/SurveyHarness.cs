@@ -53,44 +53,55 @@ internal sealed class SurveyHarness : IDisposable
 
     public static RespondentContext Context => new("BE", "health", "unit-7");
 
-    public async Task<string> StartAsync()
+    /// <summary>Starts a response and returns its access token.</summary>
+    public async Task<string> StartAsync() => (await StartWithCodeAsync()).AccessToken;
+
+    /// <summary>Starts a response and returns its access token and its resume code.</summary>
+    public async Task<(string AccessToken, string ResumeCode)> StartWithCodeAsync()
     {
         var result = await Responses.StartAsync(StudyKey, Audience.Citizen, Context, CancellationToken.None);
         Assert.Empty(result.Errors);
-        return result.ResumeCode!;
+        return (result.AccessToken!, result.ResumeCode!);
     }
 
-    public Task<SubmitResult> SubmitAsync(string code, int page, params (string Key, string Value)[] fields) =>
-        Responses.SubmitPageAsync(code, page, Form(fields), CancellationToken.None);
+    public Task<SubmitResult> SubmitAsync(string token, int page, params (string Key, string Value)[] fields) =>
+        Responses.SubmitPageAsync(token, page, Form(fields), CancellationToken.None);
 
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> Form(params (string Key, string Value)[] fields) =>
         fields.GroupBy(f => f.Key).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(f => f.Value).ToList());
 
     /// <summary>Submits the first page with the given answers, asserting success.</summary>
-    public async Task<SubmitResult> SubmitOkAsync(string code, int page, params (string Key, string Value)[] fields)
+    public async Task<SubmitResult> SubmitOkAsync(string token, int page, params (string Key, string Value)[] fields)
     {
-        var result = await SubmitAsync(code, page, fields);
+        var result = await SubmitAsync(token, page, fields);
         Assert.True(result.Success, string.Join("; ", result.Errors.Select(e => $"{e.ItemCode}: {e.Message}")));
         return result;
     }
 
     /// <summary>Answers the short path (no service page) through to completion.</summary>
-    public async Task CompleteShortPathAsync(string code)
+    public async Task CompleteShortPathAsync(string token)
     {
-        await SubmitOkAsync(code, 1, ("age", "34"), ("uses_service", "no"));
-        await SubmitOkAsync(code, 2, ("satisfaction", "3"));
-        await SubmitOkAsync(code, 3, ("nickname", "Robin"));
+        await SubmitOkAsync(token, 1, ("age", "34"), ("uses_service", "no"));
+        await SubmitOkAsync(token, 2, ("satisfaction", "3"));
+        await SubmitOkAsync(token, 3, ("nickname", "Robin"));
     }
 
     /// <summary>Everything stored about a response, in a comparable form: answers and paradata.</summary>
-    public async Task<string> SnapshotAsync(string resumeCode)
+    public async Task<string> SnapshotAsync(string token)
     {
-        var code = ResumeCodes.Normalize(resumeCode);
         await using var db = Database.CreateContext();
-        var response = await db.Responses.Include(r => r.Answers).AsNoTracking().SingleAsync(r => r.ResumeCode == code);
+        var response = await LoadAsync(db, token);
         var events = await db.PageEvents.Where(e => e.ResponseId == response.Id && e.Kind == PageEventKind.Submitted).CountAsync();
         var answers = response.Answers.OrderBy(a => a.ItemCode).Select(a => $"{a.ItemCode}={a.Value}|{a.DontKnow}|{a.AnsweredAt:O}");
         return $"{response.LastPage}|{response.CompletedAt:O}|{events}|{string.Join(",", answers)}";
+    }
+
+    /// <summary>The response an access token opens, with its answers.</summary>
+    public static async Task<Response> LoadAsync(CoproSurveyDbContext db, string token)
+    {
+        var hash = AccessTokens.Hash(token);
+        var responseId = await db.ResponseAccessTokens.Where(t => t.TokenHash == hash).Select(t => t.ResponseId).SingleAsync();
+        return await db.Responses.Include(r => r.Answers).AsNoTracking().SingleAsync(r => r.Id == responseId);
     }
 
     public void Dispose() => Database.Dispose();
