@@ -1,4 +1,6 @@
 using System.Data.Common;
+using CoproSurvey.Core.Accounts;
+using CoproSurvey.Core.Audit;
 using CoproSurvey.Core.Instruments;
 using CoproSurvey.Core.Persistence;
 using CoproSurvey.Core.Studies;
@@ -17,9 +19,10 @@ public sealed class ResponseImportException(IReadOnlyList<string> problems)
 
 /// <summary>
 /// Bulk import of complete simulated responses (demo data) into the study's current instrument versions:
-/// everything is checked first, then written in one transaction with prepared statements, all or nothing.
+/// everything is checked first, then written in one transaction with prepared statements, all or nothing, together with
+/// the audit log entry that records the import.
 /// </summary>
-public sealed class ResponseImporter(IDbContextFactory<CoproSurveyDbContext> contextFactory)
+public sealed class ResponseImporter(IDbContextFactory<CoproSurveyDbContext> contextFactory, TimeProvider time)
 {
     private const int MaxReportedProblems = 50;
 
@@ -27,7 +30,7 @@ public sealed class ResponseImporter(IDbContextFactory<CoproSurveyDbContext> con
     private const int AnswersPerStatement = 100;
 
     /// <summary>Imports the responses marked as simulated; returns how many were imported. Bad data throws <see cref="ResponseImportException"/> and stores nothing.</summary>
-    public async Task<int> ImportCompletedAsync(string studyKey, IEnumerable<SimulatedResponse> responses, CancellationToken ct)
+    public async Task<int> ImportCompletedAsync(string studyKey, IEnumerable<SimulatedResponse> responses, CancellationToken ct, Actor? actor = null)
     {
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var study = await db.Studies.AsNoTracking().SingleOrDefaultAsync(s => s.Key == studyKey, ct)
@@ -83,7 +86,10 @@ public sealed class ResponseImporter(IDbContextFactory<CoproSurveyDbContext> con
             throw new ResponseImportException(problems);
         }
 
-        await WriteAsync(db, entities, ct);
+        actor ??= Actor.CommandLine;
+        var entry = AuditEvent.Create(
+            AuditActions.Import, actor.Name, time.GetUtcNow(), actor.ResearcherId, study.Id, detail: $"{entities.Count} simulated responses");
+        await WriteAsync(db, entities, entry, ct);
         return entities.Count;
     }
 
@@ -124,7 +130,7 @@ public sealed class ResponseImporter(IDbContextFactory<CoproSurveyDbContext> con
     }
 
     /// <summary>Prepared INSERTs on the context's own connection: far faster than change tracking for ~10^6 rows.</summary>
-    private static async Task WriteAsync(CoproSurveyDbContext db, IReadOnlyList<Response> responses, CancellationToken ct)
+    private static async Task WriteAsync(CoproSurveyDbContext db, IReadOnlyList<Response> responses, AuditEvent entry, CancellationToken ct)
     {
         await db.Database.OpenConnectionAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -157,6 +163,8 @@ public sealed class ResponseImporter(IDbContextFactory<CoproSurveyDbContext> con
             }
         }
 
+        db.AuditEvents.Add(entry);
+        await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
     }
 

@@ -75,7 +75,7 @@ public class DemoDataGeneratorTests
     {
         using var database = SqliteDatabase.InMemory();
         await new DatabaseInitializer(database.ContextFactory, database.Options(RepositoryPaths.Data), TimeProvider.System).InitializeAsync(CancellationToken.None);
-        var importer = new ResponseImporter(database.ContextFactory);
+        var importer = new ResponseImporter(database.ContextFactory, TimeProvider.System);
 
         var imported = await importer.ImportCompletedAsync("coproduction", Generator(5).Generate(300), CancellationToken.None);
 

@@ -1,3 +1,4 @@
+using CoproSurvey.Core.Audit;
 using CoproSurvey.Core.Instruments;
 using CoproSurvey.Core.Responses;
 using CoproSurvey.Core.Studies;
@@ -49,6 +50,8 @@ public class ResponseImporterTests
         Assert.Equal(TestInstrument.Citizen.Sha256, third.InstrumentSha256);
         var summary = Assert.Single(await harness.Queries.ListOpenAsync(CancellationToken.None));
         Assert.Equal(25, summary.CompletedResponses);
+        var logged = Assert.Single(await db.AuditEvents.ToListAsync());
+        Assert.Equal((AuditActions.Import, "command line", third.StudyId, "25 simulated responses"), (logged.Action, logged.Actor, logged.StudyId, logged.Detail));
     }
 
     public static TheoryData<string, SimulatedResponse> BadResponses => new()
@@ -82,6 +85,7 @@ public class ResponseImporterTests
         await using var db = harness.Database.CreateContext();
         Assert.Equal(0, await db.Responses.CountAsync());
         Assert.Equal(0, await db.Answers.CountAsync());
+        Assert.Equal(0, await db.AuditEvents.CountAsync());
     }
 
     [Fact]

@@ -21,7 +21,7 @@ internal sealed class SurveyHarness : IDisposable
     {
         Database = database;
         Responses = new ResponseService(database.ContextFactory, Clock);
-        Importer = new ResponseImporter(database.ContextFactory);
+        Importer = new ResponseImporter(database.ContextFactory, Clock);
         Queries = new StudyQueries(database.ContextFactory);
         Initializer = new DatabaseInitializer(database.ContextFactory, database.Options(), Clock);
     }
