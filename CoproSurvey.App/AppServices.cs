@@ -1,3 +1,4 @@
+using CoproSurvey.App.Hosting;
 using CoproSurvey.Core;
 
 namespace CoproSurvey.App;
@@ -16,6 +17,10 @@ public static class AppServices
     public static IServiceCollection AddAppServices(this IServiceCollection services)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCoproSurveyProxySupport();
+        services.AddCoproSurveyRequestLimits();
+        services.AddCoproSurveyRateLimits();
+        services.AddSingleton<PublicUrls>();
         return services;
     }
 
@@ -49,17 +54,25 @@ public static class AppServices
         return Path.Combine(AppContext.BaseDirectory, "data");
     }
 
-    /// <summary>Middleware and endpoints: error and status-code pages, antiforgery, static assets, components.</summary>
+    /// <summary>
+    /// Middleware and endpoints. Host filtering (<c>AllowedHosts</c>) runs before all of this; then forwarded
+    /// headers (client address and scheme for everything after), security headers, error and status-code pages,
+    /// the body cap and the rate limiter (both answer with their own page), antiforgery, static assets, components.
+    /// </summary>
     public static WebApplication MapAppEndpoints(this WebApplication app)
     {
+        app.UseCoproSurveyProxySupport(app.Environment);
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         }
 
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseRequestBodyCap();
+        app.UseRateLimiter();
         app.UseAntiforgery();
-        app.MapStaticAssets();
+        app.MapCoproSurveyStaticAssets();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         return app;
     }
