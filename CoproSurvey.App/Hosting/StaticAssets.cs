@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Hosting.StaticWebAssets;
+using Microsoft.AspNetCore.StaticAssets;
 
 namespace CoproSurvey.App.Hosting;
 
@@ -8,7 +9,8 @@ namespace CoproSurvey.App.Hosting;
 /// through the build's <c>CoproSurvey.App.staticwebassets.runtime.json</c>, which the host reads only in
 /// Development; in any other environment the endpoints manifest then names files that are not there (a 500).
 /// Reading that manifest wherever it exists serves the build output in Production too; a publish output has no
-/// such manifest and is unaffected.
+/// such manifest and is unaffected. Should a file the manifest names still be missing (a partial copy), the
+/// asset answers 404 rather than an error or an empty 200.
 /// </summary>
 public static class StaticAssets
 {
@@ -19,6 +21,17 @@ public static class StaticAssets
             StaticWebAssetsLoader.UseStaticWebAssets(app.Environment, app.Configuration);
         }
 
+        app.Use((context, next) =>
+        {
+            if (context.GetEndpoint()?.Metadata.GetMetadata<StaticAssetDescriptor>() is { } asset
+                && !app.Environment.WebRootFileProvider.GetFileInfo(asset.AssetPath).Exists)
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            }
+
+            return next(context);
+        });
         app.MapStaticAssets();
         return app;
     }

@@ -44,6 +44,17 @@ public sealed class StaticAssetsTests(SurveyAppFactory app) : IClassFixture<Surv
             await using var server = await AppProcess.StartAsync(baseUrl, database.ConnectionString, "Production", Path.Combine(output.FullName, "CoproSurvey.App.dll"));
 
             await AssertServedOverHttpAsync(baseUrl, server);
+
+            // A partial copy: files the manifest names are gone, in every encoding.
+            foreach (var file in Directory.GetFiles(Path.Combine(output.FullName, "wwwroot"), "app.*"))
+            {
+                File.Delete(file);
+            }
+
+            using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/app.css");
+            request.Headers.AcceptEncoding.ParseAdd("gzip, br");
+            Assert.Equal(HttpStatusCode.NotFound, (await http.SendAsync(request)).StatusCode);
         }
         finally
         {
