@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace CoproSurvey.App.Hosting;
@@ -37,11 +38,21 @@ public static class RequestLimits
         return services;
     }
 
-    /// <summary>Answers 413 to a request whose declared body is over <see cref="MaxBodyBytes"/>, without reading it.</summary>
+    /// <summary>
+    /// The body cap of the request's endpoint: <see cref="MaxBodyBytes"/>, unless the endpoint declares its own
+    /// (<c>[RequestSizeLimit]</c>, <c>IRequestSizeLimitMetadata</c>; routing applies the same to Kestrel), as a
+    /// file import would. Null means no cap.
+    /// </summary>
+    public static long? BodyCapFor(HttpContext context) =>
+        context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>() is { } declared
+            ? declared.MaxRequestBodySize
+            : MaxBodyBytes;
+
+    /// <summary>Answers 413 to a request whose declared body is over its cap (<see cref="BodyCapFor"/>), without reading it.</summary>
     public static IApplicationBuilder UseRequestBodyCap(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
-            if (context.Request.ContentLength > MaxBodyBytes)
+            if (context.Request.ContentLength > BodyCapFor(context))
             {
                 // The unread body is not drained: the connection closes instead of receiving it.
                 context.Response.Headers.Connection = "close";

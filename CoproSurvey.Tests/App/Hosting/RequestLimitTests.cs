@@ -6,6 +6,8 @@ using CoproSurvey.App.Hosting;
 using CoproSurvey.Core.Instruments;
 using CoproSurvey.Tests.Browser;
 using CoproSurvey.Tests.Support;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 
 namespace CoproSurvey.Tests.App.Hosting;
 
@@ -55,6 +57,19 @@ public sealed class RequestLimitTests(SurveyAppFactory app) : IClassFixture<Surv
 
         Assert.Equal(HttpStatusCode.OK, second.Status);
         Assert.EndsWith("/2", second.Path);
+    }
+
+    [Fact]
+    public void BodyCapFor_IsTheSiteCap_UnlessTheEndpointDeclaresItsOwn()
+    {
+        var page = new DefaultHttpContext();
+        page.SetEndpoint(new Endpoint(null, new EndpointMetadataCollection(), "page"));
+        var upload = new DefaultHttpContext();
+        upload.SetEndpoint(new Endpoint(null, new EndpointMetadataCollection(new RequestSizeLimitAttribute(10_000_000)), "import"));
+
+        Assert.Equal(RequestLimits.MaxBodyBytes, RequestLimits.BodyCapFor(page));
+        Assert.Equal(RequestLimits.MaxBodyBytes, RequestLimits.BodyCapFor(new DefaultHttpContext()));
+        Assert.Equal(10_000_000, RequestLimits.BodyCapFor(upload));
     }
 
     [Fact]
