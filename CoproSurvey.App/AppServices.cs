@@ -1,4 +1,5 @@
 using CoproSurvey.App.Accounts;
+using CoproSurvey.App.Hosting;
 using CoproSurvey.Core;
 
 namespace CoproSurvey.App;
@@ -17,6 +18,10 @@ public static class AppServices
     public static IServiceCollection AddAppServices(this IServiceCollection services)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCoproSurveyProxySupport();
+        services.AddCoproSurveyRequestLimits();
+        services.AddCoproSurveyRateLimits();
+        services.AddSingleton<PublicUrls>();
         services.AddResearcherAuthentication();
         return services;
     }
@@ -51,19 +56,28 @@ public static class AppServices
         return Path.Combine(AppContext.BaseDirectory, "data");
     }
 
-    /// <summary>Middleware and endpoints: error and status-code pages, sign-in, antiforgery, static assets, components, researcher endpoints.</summary>
+    /// <summary>
+    /// Middleware and endpoints. Host filtering (<c>AllowedHosts</c>) runs before all of this; then forwarded
+    /// headers (client address and scheme for everything after), security headers, error and status-code pages,
+    /// the body cap and the rate limiter (both answer with their own page), sign-in, antiforgery, static assets, components,
+    /// researcher endpoints.
+    /// </summary>
     public static WebApplication MapAppEndpoints(this WebApplication app)
     {
+        app.UseCoproSurveyProxySupport(app.Environment);
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         }
 
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseRequestBodyCap();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
-        app.MapStaticAssets();
+        app.MapCoproSurveyStaticAssets();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         app.MapResearchEndpoints();
         return app;

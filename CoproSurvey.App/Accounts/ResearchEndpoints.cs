@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Antiforgery;
 using CoproSurvey.Core.Accounts;
 using CoproSurvey.Core.Audit;
 
@@ -9,12 +10,18 @@ public static class ResearchEndpoints
 {
     public static IEndpointRouteBuilder MapResearchEndpoints(this IEndpointRouteBuilder app)
     {
-        // A form post: minimal APIs check the antiforgery token of endpoints that read a form.
-        app.MapPost(ResearcherAuthentication.SignOutPath, async (IFormCollection form, ClaimsPrincipal user, ResearcherSignIn signIn, HttpContext http) =>
+        // A form post with an antiforgery token, checked here: a page left open past its token's life is shown again
+        // (with a fresh token) rather than answered with a bare 400.
+        app.MapPost(ResearcherAuthentication.SignOutPath, async (ClaimsPrincipal user, ResearcherSignIn signIn, IAntiforgery antiforgery, HttpContext http) =>
         {
+            if (!await antiforgery.IsRequestValidAsync(http))
+            {
+                return Results.LocalRedirect(ResearcherAuthentication.ResearchPath);
+            }
+
             await signIn.SignOutAsync(user.ResearcherId(), user.Identity?.Name, http.RequestAborted);
-            return TypedResults.LocalRedirect(ResearcherAuthentication.SignInPath + "?signedOut=1");
-        });
+            return Results.LocalRedirect(ResearcherAuthentication.SignInPath + "?signedOut=1");
+        }).DisableAntiforgery();
 
         var research = app.MapGroup(ResearcherAuthentication.ResearchPath).RequireAuthorization();
         research.MapGet("/studies/{studyKey}/audit.csv", DownloadAuditAsync);

@@ -1,28 +1,20 @@
+using CoproSurvey.App.Hosting;
 using CoproSurvey.Core.Accounts;
 
 namespace CoproSurvey.App.Accounts;
 
-/// <summary>
-/// Absolute addresses of one-time setup links. The base is <c>CoproSurvey:PublicUrl</c> when set (the address people
-/// reach the platform at, behind a proxy), else the address the server listens on, else the development default.
-/// </summary>
-public sealed class SetupLinks(IConfiguration configuration)
+/// <summary>Absolute addresses of one-time setup links, on the platform's public address (<see cref="PublicUrls"/>).</summary>
+public sealed class SetupLinks(PublicUrls urls)
 {
-    public const string PublicUrlKey = "CoproSurvey:PublicUrl";
-    public const string DefaultUrl = "http://localhost:5003";
+    public static string PathOf(SetupLinkToken token) => $"/account/setup?token={Uri.EscapeDataString(token.Token)}";
 
-    /// <summary>The setup page of <paramref name="token"/>, absolute, based on <paramref name="serverUrl"/> when no public address is configured.</summary>
-    public string For(SetupLinkToken token, string? serverUrl = null) =>
-        $"{BaseUrl(serverUrl)}/account/setup?token={Uri.EscapeDataString(token.Token)}";
-
-    public string BaseUrl(string? serverUrl = null)
-    {
-        var configured = configuration[PublicUrlKey];
-        var listening = configuration["urls"]?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
-        var url = configured is { Length: > 0 } ? configured : serverUrl ?? listening ?? DefaultUrl;
-        // A wildcard binding is not an address anyone can open.
-        url = url.Replace("://*", "://localhost", StringComparison.Ordinal).Replace("://+", "://localhost", StringComparison.Ordinal)
-            .Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal).Replace("://[::]", "://localhost", StringComparison.Ordinal);
-        return url.TrimEnd('/');
-    }
+    /// <summary>
+    /// The link of <paramref name="token"/>: on <c>CoproSurvey:PublicUrl</c> when configured, else on
+    /// <paramref name="seenAt"/> (the address an administrator's browser uses, or the one the server listens on),
+    /// else on the address from the <c>urls</c> setting.
+    /// </summary>
+    public string For(SetupLinkToken token, string? seenAt = null) =>
+        (urls.Configured is null && seenAt is not null && Uri.TryCreate(seenAt.TrimEnd('/') + "/", UriKind.Absolute, out var seen)
+            ? new Uri(seen, PathOf(token).TrimStart('/'))
+            : urls.Absolute(PathOf(token))).ToString();
 }

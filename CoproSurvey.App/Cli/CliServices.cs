@@ -15,6 +15,7 @@ internal static class CliServices
         var configuration = new ConfigurationBuilder()
             .SetBasePath(AppContext.BaseDirectory)
             .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables("ASPNETCORE_")
             .AddEnvironmentVariables()
             .Build();
         var options = configuration.GetCoproSurveyOptions(contentRoot);

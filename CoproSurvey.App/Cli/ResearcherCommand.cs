@@ -1,4 +1,5 @@
 using CoproSurvey.App.Accounts;
+using CoproSurvey.App.Hosting;
 using CoproSurvey.Core.Accounts;
 using CoproSurvey.Core.Instruments;
 using CoproSurvey.Core.Persistence;
@@ -27,7 +28,7 @@ internal sealed class ResearcherCommand : ICliCommand
         list     lists the researchers
 
         Links start with CoproSurvey:PublicUrl (configuration or CoproSurvey__PublicUrl), else the address the
-        platform listens on (urls / ASPNETCORE_URLS), else http://localhost:5003.
+        platform listens on (urls / ASPNETCORE_URLS: http://localhost:5003 under dotnet run), else http://localhost:5000.
         """;
 
     public string Name => "researcher";
@@ -86,7 +87,7 @@ internal sealed class ResearcherCommand : ICliCommand
         }
 
         var accounts = services.GetRequiredService<ResearcherAccounts>();
-        var links = new SetupLinks(services.GetRequiredService<IConfiguration>());
+        var links = new SetupLinks(new PublicUrls(services.GetRequiredService<IConfiguration>()));
         return action switch
         {
             "add" => await AddAsync(parsed, studyRole, accounts, services.GetRequiredService<StudyAccess>(), links, console, cancellationToken),

@@ -1,4 +1,5 @@
 using System.Net;
+using CoproSurvey.App.Hosting;
 using CoproSurvey.Core.Persistence;
 using CoproSurvey.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
@@ -35,6 +36,13 @@ public sealed class SurveyAppFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:CoproSurvey", database.ConnectionString);
+        // Every request of the in-memory client comes from one address: limits the suites never meet. Tests of
+        // the limits set their own (RateLimitTests).
+        foreach (var policy in RateLimits.Defaults.Keys)
+        {
+            builder.UseSetting($"{RateLimits.SectionName}:{policy}:PermitLimit", "1000000");
+            builder.UseSetting($"{RateLimits.SectionName}:{policy}:GlobalPermitLimit", "1000000");
+        }
     }
 
     /// <summary>A client that keeps cookies (antiforgery, resume) and follows redirects like a browser.</summary>

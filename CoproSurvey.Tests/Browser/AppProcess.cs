@@ -29,10 +29,13 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the app on <paramref name="baseUrl"/> with the given SQLite connection string; returns once it listens.</summary>
-    public static async Task<AppProcess> StartAsync(string baseUrl, string connectionString)
+    /// <summary>
+    /// Starts the app on <paramref name="baseUrl"/> with the given SQLite connection string; returns once it listens.
+    /// By default the build output in Development; <paramref name="appDll"/> runs another copy (a publish output).
+    /// </summary>
+    public static async Task<AppProcess> StartAsync(string baseUrl, string connectionString, string environment = "Development", string? appDll = null)
     {
-        var dll = FindAppDll();
+        var dll = appDll ?? FindAppDll();
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!,
@@ -44,7 +47,7 @@ public sealed class AppProcess : IAsyncDisposable
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(baseUrl);
         start.Environment["ConnectionStrings__CoproSurvey"] = connectionString;
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
 
         var app = new AppProcess(Process.Start(start) ?? throw new InvalidOperationException($"Could not start {dll}."));
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -103,6 +106,16 @@ public sealed class AppProcess : IAsyncDisposable
         }
 
         await process.WaitForExitAsync();
+    }
+
+    /// <summary>The process's working set now, in bytes.</summary>
+    public long WorkingSet
+    {
+        get
+        {
+            process.Refresh();
+            return process.WorkingSet64;
+        }
     }
 
     public async ValueTask DisposeAsync()

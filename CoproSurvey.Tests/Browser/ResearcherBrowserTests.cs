@@ -17,6 +17,7 @@ public sealed partial class ResearcherBrowserTests : IAsyncLifetime
     private readonly SqliteDatabase database = SqliteDatabase.InTempFolder();
     private readonly string baseUrl = AppProcess.FreeLocalUrl();
     private readonly List<string> dialogs = [];
+    private readonly List<string> violations = [];
     private IPlaywright? playwright;
     private IBrowser? browser;
 
@@ -111,6 +112,7 @@ public sealed partial class ResearcherBrowserTests : IAsyncLifetime
         Assert.Equal(404, missing!.Status);
 
         Assert.Empty(dialogs);
+        Assert.Empty(violations); // the interactive pages need nothing the research area's policy does not allow
     }
 
     public async Task InitializeAsync()
@@ -144,6 +146,13 @@ public sealed partial class ResearcherBrowserTests : IAsyncLifetime
     {
         var context = await browser!.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
         var page = await context.NewPageAsync();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                violations.Add(message.Text);
+            }
+        };
         page.Dialog += async (_, dialog) =>
         {
             dialogs.Add(dialog.Message);

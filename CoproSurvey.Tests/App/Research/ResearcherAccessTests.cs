@@ -177,6 +177,21 @@ public sealed class ResearcherAccessTests(ResearcherAccessTests.Host host) : ICl
     }
 
     [Fact]
+    public async Task SignIn_WithAnExpiredPage_ShowsTheFormAgain_AndTheNextTryWorks()
+    {
+        using var client = App.CreateFormClient();
+        var form = await client.GetAsync("/account/sign-in");
+
+        var expired = await client.SubmitAsync(form, "sign-in", [new("email", "owner@example.org"), new("password", ResearcherSetup.Password)], withAntiforgery: false);
+        var again = await client.SubmitAsync(expired, "sign-in", [new("email", "owner@example.org"), new("password", ResearcherSetup.Password)]);
+
+        Assert.Equal(HttpStatusCode.OK, expired.Status);
+        Assert.Contains("The page had expired", expired.Text);
+        Assert.Equal("owner@example.org", expired.Document.QuerySelector("#email")!.GetAttribute("value"));
+        Assert.Equal("/research", again.Path);
+    }
+
+    [Fact]
     public async Task SignOut_EndsTheSession()
     {
         using var client = App.CreateFormClient();
