@@ -25,7 +25,7 @@ public sealed class AccountServices : IAsyncDisposable
         services = collection.BuildServiceProvider();
     }
 
-    public FakeTimeProvider Clock { get; } = new();
+    public FakeTimeProvider Clock { get; } = TestClock.New();
 
     public ResearcherAccounts Accounts => services.GetRequiredService<ResearcherAccounts>();
 

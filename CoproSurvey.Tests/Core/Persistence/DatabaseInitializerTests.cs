@@ -14,7 +14,7 @@ public class DatabaseInitializerTests
     {
         // Arrange
         using var database = SqliteDatabase.InMemory();
-        var initializer = new DatabaseInitializer(database.ContextFactory, database.Options(RepositoryData()), new FakeTimeProvider());
+        var initializer = new DatabaseInitializer(database.ContextFactory, database.Options(RepositoryData()), TestClock.New());
 
         // Act
         var first = await initializer.InitializeAsync(CancellationToken.None);
@@ -36,7 +36,7 @@ public class DatabaseInitializerTests
     {
         // Arrange
         using var database = SqliteDatabase.InTempFolder();
-        var initializer = new DatabaseInitializer(database.ContextFactory, database.Options(RepositoryData()), new FakeTimeProvider());
+        var initializer = new DatabaseInitializer(database.ContextFactory, database.Options(RepositoryData()), TestClock.New());
 
         // Act
         await initializer.InitializeAsync(CancellationToken.None);
@@ -60,7 +60,7 @@ public class DatabaseInitializerTests
             await File.WriteAllTextAsync(Path.Combine(data, "studies", "b-broken.json"), "{ \"key\": \"broken\", ");
             await File.WriteAllTextAsync(Path.Combine(data, "studies", "c-missing.json"),
                 "{ \"key\": \"missing\", \"title\": \"t\", \"description\": \"d\", \"status\": \"open\", \"countries\": [], \"policyFields\": [], \"instruments\": { \"citizen\": \"instruments/none.json\" } }");
-            var initializer = new DatabaseInitializer(database.ContextFactory, database.Options(data), new FakeTimeProvider());
+            var initializer = new DatabaseInitializer(database.ContextFactory, database.Options(data), TestClock.New());
 
             // Act
             var error = await Assert.ThrowsAsync<InstrumentValidationException>(() => initializer.InitializeAsync(CancellationToken.None));

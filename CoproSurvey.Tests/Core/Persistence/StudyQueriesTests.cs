@@ -36,7 +36,7 @@ public class StudyQueriesTests
     {
         // Arrange
         using var database = SqliteDatabase.InMemory();
-        await new DatabaseInitializer(database.ContextFactory, database.Options(DatabaseInitializerTests.RepositoryData()), new FakeTimeProvider())
+        await new DatabaseInitializer(database.ContextFactory, database.Options(DatabaseInitializerTests.RepositoryData()), TestClock.New())
             .InitializeAsync(CancellationToken.None);
 
         // Act

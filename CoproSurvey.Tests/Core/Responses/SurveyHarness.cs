@@ -28,7 +28,7 @@ internal sealed class SurveyHarness : IDisposable
 
     public SqliteDatabase Database { get; }
 
-    public FakeTimeProvider Clock { get; } = new();
+    public FakeTimeProvider Clock { get; } = TestClock.New();
 
     public ResponseService Responses { get; }
 
