@@ -280,7 +280,7 @@ public sealed class ResearcherAccounts(IServiceScopeFactory scopes, TimeProvider
 
     private static SetupLinkToken AddToken(CoproSurveyDbContext db, string? researcherId, DateTimeOffset now)
     {
-        var token = SecretTokens.New();
+        var token = SecretTokens.New(SetupToken.ByteLength);
         var setup = SetupToken.Create(SecretTokens.Hash(token), researcherId, now);
         db.SetupTokens.Add(setup);
         return new SetupLinkToken(token, setup.ExpiresAt);
@@ -288,7 +288,7 @@ public sealed class ResearcherAccounts(IServiceScopeFactory scopes, TimeProvider
 
     private async Task<SetupToken?> FindUsableAsync(CoproSurveyDbContext db, string? token, CancellationToken ct)
     {
-        if (!SecretTokens.LooksValid(token))
+        if (!SecretTokens.IsWellFormed(token, SetupToken.ByteLength))
         {
             return null;
         }

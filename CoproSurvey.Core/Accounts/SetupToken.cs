@@ -6,6 +6,9 @@ namespace CoproSurvey.Core.Accounts;
 /// </summary>
 public sealed class SetupToken
 {
+    /// <summary>Random bytes of a setup token: 256 bits, 43 base64url characters.</summary>
+    public const int ByteLength = 32;
+
     /// <summary>How long a setup link stays valid.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
 

@@ -36,19 +36,10 @@ public sealed class AppProcess : IAsyncDisposable
     public static async Task<AppProcess> StartAsync(string baseUrl, string connectionString, string environment = "Development", string? appDll = null)
     {
         var dll = appDll ?? FindAppDll();
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(dll);
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add(baseUrl);
-        start.Environment["ConnectionStrings__CoproSurvey"] = connectionString;
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
-
+        var start = StartInfo(
+            dll,
+            ["--urls", baseUrl],
+            new Dictionary<string, string> { ["ConnectionStrings__CoproSurvey"] = connectionString, ["ASPNETCORE_ENVIRONMENT"] = environment });
         var app = new AppProcess(Process.Start(start) ?? throw new InvalidOperationException($"Could not start {dll}."));
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         app.process.OutputDataReceived += (_, e) => app.Append(e.Data, ready);
@@ -71,6 +62,17 @@ public sealed class AppProcess : IAsyncDisposable
     public static async Task<(int ExitCode, string Output)> RunVerbAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var dll = FindAppDll();
+        using var process = Process.Start(StartInfo(dll, args, environment)) ?? throw new InvalidOperationException($"Could not start {dll}.");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+    /// <summary>How to run the app's dll with arguments and environment variables, its output captured.</summary>
+    private static ProcessStartInfo StartInfo(string dll, IEnumerable<string> args, IReadOnlyDictionary<string, string> environment)
+    {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!,
@@ -89,12 +91,7 @@ public sealed class AppProcess : IAsyncDisposable
             start.Environment[name] = value;
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {dll}.");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
+        return start;
     }
 
     /// <summary>Ends the process at once, as a crash or power cut would.</summary>

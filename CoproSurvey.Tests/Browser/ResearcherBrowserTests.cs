@@ -18,8 +18,7 @@ public sealed partial class ResearcherBrowserTests : IAsyncLifetime
     private readonly string baseUrl = AppProcess.FreeLocalUrl();
     private readonly List<string> dialogs = [];
     private readonly List<string> violations = [];
-    private IPlaywright? playwright;
-    private IBrowser? browser;
+    private HeadlessChromium? chromium;
 
     [ChromiumFact]
     public async Task NewResearcher_AddedFromTheCommandLine_SetsAPasswordSignsInAndSeesOnlyTheirStudies()
@@ -115,37 +114,21 @@ public sealed partial class ResearcherBrowserTests : IAsyncLifetime
         Assert.Empty(violations); // the interactive pages need nothing the research area's policy does not allow
     }
 
-    public async Task InitializeAsync()
-    {
-        if (!File.Exists(ChromiumFactAttribute.ChromiumPath))
-        {
-            return;
-        }
-
-        playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = ChromiumFactAttribute.ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
-    }
+    public async Task InitializeAsync() => chromium = await HeadlessChromium.LaunchIfInstalledAsync();
 
     public async Task DisposeAsync()
     {
-        if (browser is not null)
+        if (chromium is not null)
         {
-            await browser.DisposeAsync();
+            await chromium.DisposeAsync();
         }
 
-        playwright?.Dispose();
         database.Dispose();
     }
 
     private async Task<IPage> NewPageAsync()
     {
-        var context = await browser!.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
-        var page = await context.NewPageAsync();
+        var page = await chromium!.NewPageAsync();
         page.Console += (_, message) =>
         {
             if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))

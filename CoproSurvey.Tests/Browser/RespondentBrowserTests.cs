@@ -15,8 +15,7 @@ public sealed partial class RespondentBrowserTests : IAsyncLifetime
     private static readonly ValidAnswers Citizen = ValidAnswers.ForShippedInstrument(Audience.Citizen);
     private readonly SqliteDatabase database = SqliteDatabase.InTempFolder();
     private readonly string baseUrl = AppProcess.FreeLocalUrl();
-    private IPlaywright? playwright;
-    private IBrowser? browser;
+    private HeadlessChromium? chromium;
 
     [ChromiumFact]
     public async Task CitizenQuestionnaire_ResumesAtRightPageWithAnswers_WhenServerKilledHalfway()
@@ -147,30 +146,15 @@ public sealed partial class RespondentBrowserTests : IAsyncLifetime
         }
     }
 
-    public async Task InitializeAsync()
-    {
-        if (!File.Exists(ChromiumFactAttribute.ChromiumPath))
-        {
-            return;
-        }
-
-        playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = ChromiumFactAttribute.ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
-    }
+    public async Task InitializeAsync() => chromium = await HeadlessChromium.LaunchIfInstalledAsync();
 
     public async Task DisposeAsync()
     {
-        if (browser is not null)
+        if (chromium is not null)
         {
-            await browser.DisposeAsync();
+            await chromium.DisposeAsync();
         }
 
-        playwright?.Dispose();
         database.Dispose();
     }
 
@@ -178,13 +162,7 @@ public sealed partial class RespondentBrowserTests : IAsyncLifetime
 
     private static IPageAssertions Expect(IPage page) => Assertions.Expect(page);
 
-    private async Task<IPage> NewPageAsync(int width, int height)
-    {
-        var context = await browser!.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height } });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(30_000);
-        return page;
-    }
+    private Task<IPage> NewPageAsync(int width, int height) => chromium!.NewPageAsync(width, height);
 
     private async Task StartCitizenQuestionnaireAsync(IPage page)
     {

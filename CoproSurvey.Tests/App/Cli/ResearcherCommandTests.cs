@@ -1,3 +1,4 @@
+using CoproSurvey.Core;
 using CoproSurvey.App.Cli;
 using CoproSurvey.Core.Accounts;
 using CoproSurvey.Core.Persistence;

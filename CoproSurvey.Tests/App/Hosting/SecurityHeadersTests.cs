@@ -100,15 +100,8 @@ public sealed class SecurityHeadersTests(SurveyAppFactory app) : IClassFixture<S
         using var database = SqliteDatabase.InTempFolder();
         var baseUrl = AppProcess.FreeLocalUrl();
         await using var server = await AppProcess.StartAsync(baseUrl, database.ConnectionString);
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = ChromiumFactAttribute.ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
-        var page = await browser.NewPageAsync();
-        page.SetDefaultTimeout(30_000);
+        await using var chromium = (await HeadlessChromium.LaunchIfInstalledAsync())!;
+        var page = await chromium.NewPageAsync();
         var problems = new List<string>();
         page.Console += (_, message) =>
         {

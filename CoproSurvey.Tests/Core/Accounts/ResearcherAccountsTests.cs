@@ -1,3 +1,4 @@
+using CoproSurvey.Core;
 using CoproSurvey.Core.Accounts;
 using CoproSurvey.Core.Audit;
 using Microsoft.AspNetCore.Identity;

@@ -1,0 +1,56 @@
+using Microsoft.Playwright;
+
+namespace CoproSurvey.Tests.Browser;
+
+/// <summary>
+/// Debian's Chromium driven by Playwright, started as this kind of machine needs it: headless, as root without the
+/// sandbox, and without the background connections that a closed network refuses.
+/// </summary>
+public sealed class HeadlessChromium : IAsyncDisposable
+{
+    private static readonly string[] Arguments =
+        ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+    private readonly IPlaywright playwright;
+
+    private HeadlessChromium(IPlaywright playwright, IBrowser browser)
+    {
+        this.playwright = playwright;
+        Browser = browser;
+    }
+
+    public IBrowser Browser { get; }
+
+    /// <summary>Starts Chromium, or returns null where it is not installed (the tests are then skipped by <see cref="ChromiumFactAttribute"/>).</summary>
+    public static async Task<HeadlessChromium?> LaunchIfInstalledAsync()
+    {
+        if (!File.Exists(ChromiumFactAttribute.ChromiumPath))
+        {
+            return null;
+        }
+
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = ChromiumFactAttribute.ChromiumPath,
+            Headless = true,
+            Args = Arguments,
+        });
+        return new HeadlessChromium(playwright, browser);
+    }
+
+    /// <summary>A page in a fresh context (own cookies) with the given viewport, waiting up to 30 s for anything.</summary>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
+    {
+        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height } });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(30_000);
+        return page;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        playwright.Dispose();
+    }
+}
