@@ -253,10 +253,11 @@ public sealed class ResearcherAccessTests(ResearcherAccessTests.Host host) : ICl
     }
 
     [Fact]
-    public async Task ResearcherPages_ShowScriptInStudyTextsAsText()
+    public async Task ResearcherPages_ShowScriptInStudyAndInstrumentTextsAsText()
     {
         const string payload = "<script>alert('xss')</script><img src=x onerror=alert(1)>";
         await App.AddStudyAsync("hostile", payload, payload);
+        await App.AddCitizenInstrumentAsync("hostile", "Questionnaire " + payload);
         await App.AddResearcherAsync("hostile-owner@example.org", false, ("hostile", StudyRole.Owner));
         using var client = App.CreateFormClient();
         await client.SignInAsync("hostile-owner@example.org");
@@ -268,7 +269,9 @@ public sealed class ResearcherAccessTests(ResearcherAccessTests.Host host) : ICl
             Assert.Empty(page.Document.QuerySelectorAll("main script, main img[onerror]"));
         }
 
-        Assert.Contains(payload, (await client.GetAsync("/research/studies/hostile")).Text);
+        var overview = await client.GetAsync("/research/studies/hostile");
+        Assert.Contains(payload, overview.Document.QuerySelector("h1")!.TextContent);
+        Assert.Contains("Questionnaire " + payload, overview.Text);
     }
 
     private const string ResearcherSignInMessage = "The e-mail address or the password is not right";

@@ -26,6 +26,19 @@ public static class ResearcherSetup
         });
     }
 
+    /// <summary>Gives a study the test instrument with <paramref name="title"/> as its current citizen questionnaire.</summary>
+    public static async Task AddCitizenInstrumentAsync(this SurveyAppFactory app, string studyKey, string title)
+    {
+        var titled = CoproSurvey.Tests.Core.Responses.TestInstrument.Citizen with { Title = title, Sha256 = "" };
+        var instrument = titled with { Sha256 = InstrumentCanonicalizer.ComputeSha256(titled) };
+        await app.QueryAsync(async db =>
+        {
+            var study = db.Studies.Single(s => s.Key == studyKey);
+            db.InstrumentVersions.Add(InstrumentVersion.Create(study, instrument, InstrumentCanonicalizer.ToCanonicalJson(instrument), DateTimeOffset.UtcNow));
+            return await db.SaveChangesAsync();
+        });
+    }
+
     /// <summary>A researcher with <see cref="Password"/>, set through their one-time link, with roles in studies.</summary>
     public static async Task<string> AddResearcherAsync(this SurveyAppFactory app, string email, bool isAdmin = false, params (string Study, StudyRole Role)[] roles)
     {
