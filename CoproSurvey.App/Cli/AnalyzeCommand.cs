@@ -44,7 +44,7 @@ internal sealed class AnalyzeCommand : ICliCommand
         var verb = Verbs.FirstOrDefault(v => v.Name == args[0]);
         if (verb is null)
         {
-            await console.Error.WriteLineAsync($"analyze: unknown analysis '{args[0]}'.");
+            await console.Error.WriteLineAsync($"analyze: unknown analysis '{args[0]}'.{CliApp.DidYouMean(args[0], Verbs.Select(v => v.Name))}");
             await console.Error.WriteAsync(Help());
             return 1;
         }
