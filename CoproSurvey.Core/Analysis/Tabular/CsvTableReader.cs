@@ -26,18 +26,7 @@ public static class CsvTableReader
             throw new CsvDataException(path, "file not found.");
         }
 
-        var table = ReadPass(path, columns, cancellationToken, out var becameText);
-        if (becameText.Count == 0)
-        {
-            return table;
-        }
-
-        // Auto columns that turned out to hold text are read again as levels: cheaper than keeping every cell's
-        // text on the chance that a column is not numeric.
-        var again = becameText.Select(name => new CsvColumnRequest(name, CsvColumnKind.Categorical)).ToList();
-        var text = ReadPass(path, again, cancellationToken, out _);
-        var merged = table.Columns.Select(c => becameText.Contains(c.Name) ? text[c.Name] : c).ToList();
-        return new CsvTable(path, table.RowCount, merged);
+        return ReadPass(path, columns, cancellationToken);
     }
 
     /// <summary>The header names of the file at <paramref name="path"/>.</summary>
@@ -67,10 +56,8 @@ public static class CsvTableReader
         MalformedData = CsvMalformedDataHandling.Throw,
     };
 
-    private static CsvTable ReadPass(string path, IReadOnlyList<CsvColumnRequest> requests, CancellationToken cancellationToken, out HashSet<string> becameText)
-    {
-        var textColumns = new HashSet<string>(StringComparer.Ordinal);
-        var table = Guard(path, () =>
+    private static CsvTable ReadPass(string path, IReadOnlyList<CsvColumnRequest> requests, CancellationToken cancellationToken) =>
+        Guard(path, () =>
         {
             using var reader = CsvReader.FromFile(path, Options());
             reader.ReadHeader();
@@ -109,16 +96,8 @@ public static class CsvTableReader
                 rows++;
             }
 
-            foreach (var b in builders.Where(b => b.BecameText))
-            {
-                textColumns.Add(b.Request.Name);
-            }
-
             return new CsvTable(path, rows, builders.Select(b => b.Build(rows)).ToList());
         });
-        becameText = textColumns;
-        return table;
-    }
 
     /// <summary>After the first rows, the rest is estimated from the bytes they took, so the arrays grow about once.</summary>
     private static int NextCapacity(int rows, long bytesSoFar, long fileLength)
@@ -193,8 +172,6 @@ public static class CsvTableReader
 
         public int FieldIndex { get; } = fieldIndex;
 
-        public virtual bool BecameText => false;
-
         public static ColumnBuilder Create(CsvColumnRequest request, int fieldIndex) =>
             request.Kind == CsvColumnKind.Categorical
                 ? new TextBuilder(request, fieldIndex)
@@ -215,9 +192,6 @@ public static class CsvTableReader
         private decimal exactOrigin;
         private double origin;
         private bool hasOrigin;
-        private bool becameText;
-
-        public override bool BecameText => becameText;
 
         public override void Grow(int capacity)
         {
@@ -230,11 +204,6 @@ public static class CsvTableReader
 
         public override bool Add(int row, ReadOnlySpan<byte> cell)
         {
-            if (becameText)
-            {
-                return true;
-            }
-
             if (IsMissing(cell))
             {
                 values[row] = double.NaN;
@@ -248,12 +217,6 @@ public static class CsvTableReader
 
             if (!NumberText.TryParse(cell, out var value))
             {
-                if (Request.Kind == CsvColumnKind.Auto)
-                {
-                    becameText = true;
-                    return true;
-                }
-
                 return false;
             }
 

@@ -62,7 +62,7 @@ public class AnalyzeCommandErrorTests
     [Fact]
     public async Task Ols_ExitsWith2_WhenTheReferenceLevelIsAbsent()
     {
-        var run = await RunAsync("ols", "--csv", Survey, "--y", "satisfaction", "--x", "role", "--ref", "role=mayor");
+        var run = await RunAsync("ols", "--csv", Survey, "--y", "satisfaction", "--x", "role", "--factor", "role", "--ref", "role=mayor");
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("column \"role\": no level \"mayor\"; the levels are: citizen, professional, volunteer.", run.Error);
