@@ -57,9 +57,10 @@ internal sealed class AnalyzeCommand : ICliCommand
             return 0;
         }
 
+        CommandArguments? arguments = null;
         try
         {
-            var arguments = CommandArguments.Parse(rest, options);
+            arguments = CommandArguments.Parse(rest, options);
             var report = verb.Run(arguments, cancellationToken);
             await console.Out.WriteAsync(arguments.Has("json") ? Json(report) : Text(report));
             return 0;
@@ -77,13 +78,13 @@ internal sealed class AnalyzeCommand : ICliCommand
         }
         catch (StatisticsException e)
         {
-            await console.Error.WriteLineAsync($"analyze {verb.Name}: {e.Message}");
+            await console.Error.WriteLineAsync($"analyze {verb.Name}: {arguments?.Value("csv")}: {e.Message}");
             return 3;
         }
         catch (ArgumentException e)
         {
             // The statistics library refuses data it cannot take (e.g. a model it cannot build from these columns).
-            await console.Error.WriteLineAsync($"analyze {verb.Name}: {e.Message}");
+            await console.Error.WriteLineAsync($"analyze {verb.Name}: {arguments?.Value("csv")}: {e.Message}");
             return 2;
         }
     }

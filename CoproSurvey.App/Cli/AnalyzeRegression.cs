@@ -112,6 +112,24 @@ internal sealed record RegressionInput(string File, CsvTable Table, ModelSpecifi
         return (design, Model, Table.RowCount - design.Rows);
     }
 
+    /// <summary>
+    /// Checks that the response is 0 or 1 in every complete case, as logistic regression needs; the first other value
+    /// is reported like a bad cell, with its file, data row, line and column.
+    /// </summary>
+    /// <exception cref="CsvDataException">A complete case has a response other than 0 and 1.</exception>
+    public static void RequireBinaryResponse(CsvTable table, DesignMatrix design)
+    {
+        for (var i = 0; i < design.Rows; i++)
+        {
+            if (design.Response[i] is not (0.0 or 1.0))
+            {
+                throw table.CellException(
+                    design.RowIndices[i], design.ResponseName,
+                    $"logistic regression needs a response coded 0/1, not {design.Response[i].ToString("R", CultureInfo.InvariantCulture)}.");
+            }
+        }
+    }
+
     private AnalysisData ToAnalysisData()
     {
         var data = new AnalysisData();
@@ -162,8 +180,19 @@ internal sealed record RegressionInput(string File, CsvTable Table, ModelSpecifi
 
         var y = new double[rows];
         Compact(response, complete, y);
+        var sourceRows = new int[rows];
+        for (int i = 0, k = 0; i < n; i++)
+        {
+            if (complete[i])
+            {
+                sourceRows[k++] = i;
+            }
+        }
+
         var names = (Model.Intercept ? new[] { DesignMatrix.InterceptName } : []).Concat(Model.Terms.Select(t => t.Label)).ToList();
-        return DesignMatrix.FromColumnMajor(values, rows, names, y, Model.Intercept, clusterColumn is null ? null : ClusterCodes(clusterColumn, complete, rows));
+        return DesignMatrix.FromColumnMajor(
+            values, rows, names, y, Model.Intercept, clusterColumn is null ? null : ClusterCodes(clusterColumn, complete, rows),
+            responseName: Model.Response, rowIndices: sourceRows, droppedRows: n - rows);
     }
 
     private static void Compact(double[] source, bool[] complete, Span<double> target)

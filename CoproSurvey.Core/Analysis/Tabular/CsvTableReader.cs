@@ -121,7 +121,7 @@ public static class CsvTableReader
     }
 
     /// <summary>The file line where data row <paramref name="row"/> starts, found by reading again with line counting.</summary>
-    private static long? LineOf(string path, long row)
+    internal static long? LineOf(string path, long row)
     {
         try
         {
