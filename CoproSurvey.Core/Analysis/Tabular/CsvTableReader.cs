@@ -5,7 +5,8 @@ namespace CoproSurvey.Core.Analysis.Tabular;
 
 /// <summary>
 /// Reads chosen columns of a CSV file into memory: a header row, comma-separated fields, RFC 4180 quoting, numbers in
-/// the invariant culture. An empty cell, or the text <c>NA</c> (as R writes a missing value), is missing.
+/// the invariant culture (a decimal point). A file separated by semicolons or tabs is not guessed at: asking it for a
+/// column says what the file seems to be. An empty cell, or the text <c>NA</c> (as R writes a missing value), is missing.
 /// </summary>
 /// <remarks>
 /// Cells are parsed from the UTF-8 bytes of the parser's buffer, so a numeric cell costs no allocation; text
@@ -116,8 +117,25 @@ public static class CsvTableReader
             }
         }
 
-        throw new CsvDataException(
-            path, $"no column \"{name}\"; the columns are: {string.Join(", ", headers)}.", column: name);
+        throw new CsvDataException(path, $"no column \"{name}\"; {ColumnsOrSeparatorHint(headers)}", column: name);
+    }
+
+    /// <summary>
+    /// The header's columns, or, when the whole header is one column holding semicolons or tabs, what the file seems to
+    /// be. Such files are not read as they are: a file separated by ';' usually has decimal commas, and guessing the
+    /// decimal mark could read "1.234" as 1.234 where it meant 1234, silently; converting the file is one line.
+    /// </summary>
+    private static string ColumnsOrSeparatorHint(IReadOnlyList<string> headers)
+    {
+        var (separator, rReader) = headers.Count != 1 ? (null, null)
+            : headers[0].Contains(';', StringComparison.Ordinal) ? ("';' (semicolons)", "read.csv2")
+            : headers[0].Contains('\t', StringComparison.Ordinal) ? ("tabs", "read.delim")
+            : ((string?)null, (string?)null);
+        return separator is null
+            ? $"the columns are: {string.Join(", ", headers)}."
+            : $"the header is the single column \"{headers[0]}\", so the file seems to be separated by {separator}. " +
+              "Files are read comma-separated, with a decimal point in numbers (as R's write.csv writes them); " +
+              $"save it comma-separated, e.g. in R: write.csv({rReader}(\"in.csv\"), \"out.csv\", row.names = FALSE).";
     }
 
     /// <summary>The file line where data row <paramref name="row"/> starts, found by reading again with line counting.</summary>

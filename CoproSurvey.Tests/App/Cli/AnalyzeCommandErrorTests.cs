@@ -214,4 +214,42 @@ public class AnalyzeCommandErrorTests
         Assert.Contains($"analyze ols: {csv.FilePath}: ", run.Error);
         Assert.Contains("(row 4 of the data)", run.Error);
     }
+
+    [Fact]
+    public async Task Analyze_SaysTheFileSeemsSeparatedBySemicolons_WhenTheHeaderIsOneColumnWithSemicolons()
+    {
+        using var csv = new TempCsv("a;b\n1,5;2,25\n3,5;4\n", "export.csv");
+
+        var run = await RunAsync("describe", "--csv", csv.FilePath, "--columns", "a");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(
+            $"{csv.FilePath}, column \"a\": no column \"a\"; the header is the single column \"a;b\", so the file seems to be separated by ';' (semicolons). " +
+            "Files are read comma-separated, with a decimal point in numbers (as R's write.csv writes them); " +
+            $"save it comma-separated, e.g. in R: write.csv(read.csv2(\"in.csv\"), \"out.csv\", row.names = FALSE).{Environment.NewLine}",
+            run.Error);
+    }
+
+    [Fact]
+    public async Task Analyze_SaysTheFileSeemsSeparatedByTabs_WhenTheHeaderIsOneColumnWithTabs()
+    {
+        using var csv = new TempCsv("a\tb\n1.5\t2\n", "export.tsv");
+
+        var run = await RunAsync("corr", "--csv", csv.FilePath, "--columns", "a,b");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("the file seems to be separated by tabs.", run.Error);
+        Assert.Contains("write.csv(read.delim(", run.Error);
+    }
+
+    [Fact]
+    public async Task Analyze_ListsTheColumnsWithoutASeparatorHint_WhenTheHeaderHasSeveralColumns()
+    {
+        using var csv = new TempCsv("a;x,b\n1,2\n", "data.csv");
+
+        var run = await RunAsync("describe", "--csv", csv.FilePath, "--columns", "c");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal($"{csv.FilePath}, column \"c\": no column \"c\"; the columns are: a;x, b.{Environment.NewLine}", run.Error);
+    }
 }
