@@ -44,7 +44,7 @@ internal sealed class AnalyzeCommand : ICliCommand
         var verb = Verbs.FirstOrDefault(v => v.Name == args[0]);
         if (verb is null)
         {
-            await console.Error.WriteLineAsync($"analyze: unknown analysis '{args[0]}'.");
+            await console.Error.WriteLineAsync($"analyze: unknown analysis '{args[0]}'.{CliApp.DidYouMean(args[0], Verbs.Select(v => v.Name))}");
             await console.Error.WriteAsync(Help());
             return 1;
         }
@@ -57,9 +57,10 @@ internal sealed class AnalyzeCommand : ICliCommand
             return 0;
         }
 
+        CommandArguments? arguments = null;
         try
         {
-            var arguments = CommandArguments.Parse(rest, options);
+            arguments = CommandArguments.Parse(rest, options);
             var report = verb.Run(arguments, cancellationToken);
             await console.Out.WriteAsync(arguments.Has("json") ? Json(report) : Text(report));
             return 0;
@@ -77,13 +78,13 @@ internal sealed class AnalyzeCommand : ICliCommand
         }
         catch (StatisticsException e)
         {
-            await console.Error.WriteLineAsync($"analyze {verb.Name}: {e.Message}");
+            await console.Error.WriteLineAsync($"analyze {verb.Name}: {arguments?.Value("csv")}: {e.Message}");
             return 3;
         }
         catch (ArgumentException e)
         {
             // The statistics library refuses data it cannot take (e.g. a model it cannot build from these columns).
-            await console.Error.WriteLineAsync($"analyze {verb.Name}: {e.Message}");
+            await console.Error.WriteLineAsync($"analyze {verb.Name}: {arguments?.Value("csv")}: {e.Message}");
             return 2;
         }
     }
@@ -120,9 +121,11 @@ internal sealed class AnalyzeCommand : ICliCommand
         }
 
         text.AppendLine();
-        text.AppendLine("The file has a header row, comma-separated fields (RFC 4180 quotes) and numbers with a decimal point;");
-        text.AppendLine("an empty cell or NA is missing. With --json the result is one JSON object on standard output, numbers");
-        text.AppendLine("that round-trip a double, null where a value is undefined (never NaN or Infinity).");
+        text.AppendLine("The file has a header row, comma-separated fields (RFC 4180 quotes) and numbers with a decimal point");
+        text.AppendLine("(a file separated by ';' or tabs is named as such, not guessed at); an empty cell or NA is missing.");
+        text.AppendLine("A column is numeric unless the verb reads it as groups or --factor names it: a cell that is not a number");
+        text.AppendLine("is an error. With --json the result is one JSON object on standard output, numbers that round-trip a");
+        text.AppendLine("double, null where a value is undefined (never NaN or Infinity); advice on the result is in \"warnings\".");
         text.AppendLine("Exit codes: 0 done, 1 bad usage, 2 bad input (file, row and column named), 3 statistically impossible.");
         text.AppendLine("Run 'analyze VERB --help' for the options of a verb.");
         return text.ToString();

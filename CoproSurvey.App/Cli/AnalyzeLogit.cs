@@ -21,7 +21,9 @@ internal sealed class AnalyzeLogit : AnalyzeVerb
 
     public override IAnalyzeReport Run(CommandArguments arguments, CancellationToken cancellationToken)
     {
-        var (design, model, droppedRows) = RegressionInput.Read(arguments, null, cancellationToken).Design();
+        var input = RegressionInput.Read(arguments, null, cancellationToken);
+        var (design, model, droppedRows) = input.Design();
+        RegressionInput.RequireBinaryResponse(input.Table, design);
         return new Report(LogisticRegression.Fit(design), model, droppedRows);
     }
 

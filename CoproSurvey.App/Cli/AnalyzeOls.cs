@@ -57,6 +57,8 @@ internal sealed class AnalyzeOls : AnalyzeVerb
             {
                 json.WriteNumber("clusters", r.ClusterCount);
             }
+
+            json.Strings("warnings", r.Warnings);
         }
 
         public void WriteText(TextWriter text)
@@ -75,6 +77,10 @@ internal sealed class AnalyzeOls : AnalyzeVerb
             }
 
             AnalyzeRegressionOutput.Dropped(text, r.Dropped);
+            foreach (var w in r.Warnings)
+            {
+                text.WriteLine($"Warning: {w}");
+            }
         }
     }
 }

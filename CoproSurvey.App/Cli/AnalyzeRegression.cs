@@ -7,8 +7,9 @@ namespace CoproSurvey.App.Cli;
 
 /// <summary>
 /// The model of <c>ols</c> and <c>logit</c> from the command line: <c>--y</c>, <c>--x</c> terms (<c>x1:x2</c> is an
-/// interaction), <c>--factor</c> to read numeric codes as categories, <c>--ref g=LEVEL</c> for a reference level.
-/// A column that holds text is a factor by itself; factor levels are sorted (R's default), the first the reference.
+/// interaction), <c>--factor</c> for the categorical ones, <c>--ref g=LEVEL</c> for a reference level. A column is
+/// categorical only when <c>--factor</c> names it: any other must hold numbers, so that one mistyped cell is an error
+/// naming its row instead of a factor with a level per row. Factor levels are sorted (R's default), the first the reference.
 /// </summary>
 internal sealed record RegressionInput(string File, CsvTable Table, ModelSpecification Model, string? Cluster)
 {
@@ -16,9 +17,9 @@ internal sealed record RegressionInput(string File, CsvTable Table, ModelSpecifi
     [
         new("csv", "FILE", "The CSV file (header row, comma-separated).", Required: true),
         new("y", "Y", "The response.", Required: true),
-        new("x", "X1,X2", "Predictors: columns, and interactions written x1:x2; text columns become factors.", Required: true),
+        new("x", "X1,X2", "Predictors: columns, and interactions written x1:x2; numeric unless named by --factor.", Required: true),
         .. more,
-        new("factor", "g", "Treat a numeric-coded column as categorical (repeatable, or a,b).", Repeatable: true),
+        new("factor", "g", "A categorical predictor, text or numeric codes (repeatable, or a,b).", Repeatable: true),
         new("ref", "g=LEVEL", "Reference level of a factor (default: the first in sorted order; repeatable).", Repeatable: true),
     ];
 
@@ -61,14 +62,24 @@ internal sealed record RegressionInput(string File, CsvTable Table, ModelSpecifi
         }
 
         var requests = new List<CsvColumnRequest> { new(y) };
-        requests.AddRange(variables.Select(v => new CsvColumnRequest(v, factors.Contains(v) ? CsvColumnKind.Categorical : CsvColumnKind.Auto)));
+        requests.AddRange(variables.Select(v => new CsvColumnRequest(v, factors.Contains(v) ? CsvColumnKind.Categorical : CsvColumnKind.Numeric)));
         if (cluster is not null)
         {
-            requests.Add(new CsvColumnRequest(cluster, CsvColumnKind.Auto));
+            // A cluster is an identifier, whether it is written as a number or a name.
+            requests.Add(new CsvColumnRequest(cluster, CsvColumnKind.Categorical));
         }
 
         var file = arguments.Required("csv");
-        var table = AnalyzeData.Read(file, requests, cancellationToken);
+        CsvTable table;
+        try
+        {
+            table = AnalyzeData.Read(file, requests, cancellationToken);
+        }
+        catch (CsvDataException e) when (e.Text is not null && e.Column is { } column && variables.Contains(column))
+        {
+            throw new CsvDataException(
+                e.FilePath, $"{e.Problem} If \"{column}\" is categorical, add --factor {column}.", e.Row, e.Line, e.Column, e.Text);
+        }
         foreach (var (variable, level) in references)
         {
             if (table[variable] is not CategoricalColumn column)
@@ -99,6 +110,24 @@ internal sealed record RegressionInput(string File, CsvTable Table, ModelSpecifi
         var simple = Model.Terms.All(t => t.Variables.Count == 1 && Table[t.Variables[0]] is NumericColumn);
         var design = simple ? NumericDesign() : DesignMatrix.Build(ToAnalysisData(), Model, Cluster);
         return (design, Model, Table.RowCount - design.Rows);
+    }
+
+    /// <summary>
+    /// Checks that the response is 0 or 1 in every complete case, as logistic regression needs; the first other value
+    /// is reported like a bad cell, with its file, data row, line and column.
+    /// </summary>
+    /// <exception cref="CsvDataException">A complete case has a response other than 0 and 1.</exception>
+    public static void RequireBinaryResponse(CsvTable table, DesignMatrix design)
+    {
+        for (var i = 0; i < design.Rows; i++)
+        {
+            if (design.Response[i] is not (0.0 or 1.0))
+            {
+                throw table.CellException(
+                    design.RowIndices[i], design.ResponseName,
+                    $"logistic regression needs a response coded 0/1, not {design.Response[i].ToString("R", CultureInfo.InvariantCulture)}.");
+            }
+        }
     }
 
     private AnalysisData ToAnalysisData()
@@ -151,8 +180,19 @@ internal sealed record RegressionInput(string File, CsvTable Table, ModelSpecifi
 
         var y = new double[rows];
         Compact(response, complete, y);
+        var sourceRows = new int[rows];
+        for (int i = 0, k = 0; i < n; i++)
+        {
+            if (complete[i])
+            {
+                sourceRows[k++] = i;
+            }
+        }
+
         var names = (Model.Intercept ? new[] { DesignMatrix.InterceptName } : []).Concat(Model.Terms.Select(t => t.Label)).ToList();
-        return DesignMatrix.FromColumnMajor(values, rows, names, y, Model.Intercept, clusterColumn is null ? null : ClusterCodes(clusterColumn, complete, rows));
+        return DesignMatrix.FromColumnMajor(
+            values, rows, names, y, Model.Intercept, clusterColumn is null ? null : ClusterCodes(clusterColumn, complete, rows),
+            responseName: Model.Response, rowIndices: sourceRows, droppedRows: n - rows);
     }
 
     private static void Compact(double[] source, bool[] complete, Span<double> target)

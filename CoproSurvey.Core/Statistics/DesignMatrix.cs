@@ -78,14 +78,22 @@ public sealed class DesignMatrix
     /// <param name="response">The response, one value per row.</param>
     /// <param name="hasIntercept">True when column 0 is all ones and is the intercept.</param>
     /// <param name="clusters">Optional cluster code per row, 0-based and dense.</param>
+    /// <param name="responseName">The name of the response in messages and results (default <c>y</c>).</param>
+    /// <param name="rowIndices">
+    /// For each row, the 0-based index of the row of the source data it came from, so that messages name the source row
+    /// when rows were left out before; by default row i came from source row i.
+    /// </param>
+    /// <param name="droppedRows">Rows of the source data that were left out before (see <see cref="DroppedRows"/>).</param>
     /// <exception cref="ArgumentException">The sizes disagree or a value is not finite.</exception>
     public static DesignMatrix FromColumnMajor(double[] values, int rows, IReadOnlyList<string> columnNames, double[] response,
-        bool hasIntercept, int[]? clusters = null)
+        bool hasIntercept, int[]? clusters = null, string responseName = "y", IReadOnlyList<int>? rowIndices = null, int droppedRows = 0)
     {
-        if (values.Length != rows * columnNames.Count || response.Length != rows || (clusters is not null && clusters.Length != rows))
+        if (values.Length != rows * columnNames.Count || response.Length != rows || (clusters is not null && clusters.Length != rows)
+            || (rowIndices is not null && rowIndices.Count != rows))
         {
             throw new ArgumentException(
-                $"A {rows} x {columnNames.Count} design needs {rows * columnNames.Count} values and {rows} responses; got {values.Length} and {response.Length}.");
+                $"A {rows} x {columnNames.Count} design needs {rows * columnNames.Count} values, {rows} responses and {rows} source rows; " +
+                $"got {values.Length}, {response.Length} and {rowIndices?.Count ?? rows}.");
         }
 
         var bad = Array.FindIndex(values, v => !double.IsFinite(v));
@@ -100,7 +108,8 @@ public sealed class DesignMatrix
         }
 
         var clusterCount = clusters is null ? 0 : clusters.Max() + 1;
-        return new DesignMatrix(values, rows, columnNames, response, "y", hasIntercept, Enumerable.Range(0, rows).ToArray(), 0, clusters, clusterCount);
+        return new DesignMatrix(
+            values, rows, columnNames, response, responseName, hasIntercept, rowIndices ?? Enumerable.Range(0, rows).ToArray(), droppedRows, clusters, clusterCount);
     }
 
     /// <summary>

@@ -50,6 +50,24 @@ public sealed record OlsResult(
     double[,] Covariance,
     double[,] UnscaledCovariance)
 {
+    /// <summary>
+    /// Below this many clusters the cluster-robust covariance is biased downward and its t tests reject too often
+    /// (Cameron and Miller 2015, "A Practitioner's Guide to Cluster-Robust Inference", put the usual threshold at 20–50).
+    /// </summary>
+    public const int FewClusters = 30;
+
+    /// <summary>
+    /// Advice on reading the result, one sentence each: today that cluster-robust standard errors rest on fewer than
+    /// <see cref="FewClusters"/> clusters. Empty when there is nothing to say.
+    /// </summary>
+    public IReadOnlyList<string> Warnings => CovarianceType == CovarianceType.Cluster && ClusterCount < FewClusters
+        ?
+        [
+            $"Only {ClusterCount} clusters: with fewer than about {FewClusters}, cluster-robust standard errors are too small " +
+            "and their p-values too optimistic; read them with care (a wild cluster bootstrap is the usual remedy).",
+        ]
+        : [];
+
     /// <summary>The coefficient of the named term.</summary>
     /// <exception cref="KeyNotFoundException">No estimated coefficient has that name (it may be in <see cref="Dropped"/>).</exception>
     public RegressionCoefficient this[string term] =>

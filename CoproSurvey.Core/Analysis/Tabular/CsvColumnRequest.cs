@@ -8,9 +8,6 @@ public enum CsvColumnKind
 
     /// <summary>Cells are kept as text levels (a factor), whatever they look like.</summary>
     Categorical,
-
-    /// <summary>Numeric when every non-missing cell is a number, categorical otherwise.</summary>
-    Auto,
 }
 
 /// <summary>A column to read from a CSV file.</summary>

@@ -11,6 +11,7 @@ public sealed class CsvDataException : Exception
         : base(Describe(filePath, problem, row, line, column))
     {
         FilePath = filePath;
+        Problem = problem;
         Row = row;
         Line = line;
         Column = column;
@@ -19,6 +20,9 @@ public sealed class CsvDataException : Exception
 
     /// <summary>The file as it was named to the reader.</summary>
     public string FilePath { get; }
+
+    /// <summary>What is wrong, without the place (the message is the place followed by this).</summary>
+    public string Problem { get; }
 
     /// <summary>The 1-based data row (the header is not counted), when the problem lies in a row.</summary>
     public long? Row { get; }

@@ -30,6 +30,13 @@ public sealed class CsvTable
     public NumericColumn Numeric(string name) =>
         this[name] as NumericColumn ?? throw new InvalidOperationException($"Column \"{name}\" was read as text, not as numbers.");
 
+    /// <summary>
+    /// An error about the cell of <paramref name="column"/> in the 0-based row <paramref name="row"/>, placed as the
+    /// reader places its own: the file, the 1-based data row (header not counted), the file line where the row starts.
+    /// </summary>
+    public CsvDataException CellException(int row, string column, string problem) =>
+        new(FilePath, problem, row + 1, CsvTableReader.LineOf(FilePath, row + 1), column);
+
     /// <summary>The categorical column named <paramref name="name"/>.</summary>
     public CategoricalColumn Categorical(string name) =>
         this[name] as CategoricalColumn ?? throw new InvalidOperationException($"Column \"{name}\" was read as numbers, not as text.");

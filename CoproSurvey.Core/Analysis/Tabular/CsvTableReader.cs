@@ -5,7 +5,8 @@ namespace CoproSurvey.Core.Analysis.Tabular;
 
 /// <summary>
 /// Reads chosen columns of a CSV file into memory: a header row, comma-separated fields, RFC 4180 quoting, numbers in
-/// the invariant culture. An empty cell, or the text <c>NA</c> (as R writes a missing value), is missing.
+/// the invariant culture (a decimal point). A file separated by semicolons or tabs is not guessed at: asking it for a
+/// column says what the file seems to be. An empty cell, or the text <c>NA</c> (as R writes a missing value), is missing.
 /// </summary>
 /// <remarks>
 /// Cells are parsed from the UTF-8 bytes of the parser's buffer, so a numeric cell costs no allocation; text
@@ -26,18 +27,7 @@ public static class CsvTableReader
             throw new CsvDataException(path, "file not found.");
         }
 
-        var table = ReadPass(path, columns, cancellationToken, out var becameText);
-        if (becameText.Count == 0)
-        {
-            return table;
-        }
-
-        // Auto columns that turned out to hold text are read again as levels: cheaper than keeping every cell's
-        // text on the chance that a column is not numeric.
-        var again = becameText.Select(name => new CsvColumnRequest(name, CsvColumnKind.Categorical)).ToList();
-        var text = ReadPass(path, again, cancellationToken, out _);
-        var merged = table.Columns.Select(c => becameText.Contains(c.Name) ? text[c.Name] : c).ToList();
-        return new CsvTable(path, table.RowCount, merged);
+        return ReadPass(path, columns, cancellationToken);
     }
 
     /// <summary>The header names of the file at <paramref name="path"/>.</summary>
@@ -67,10 +57,8 @@ public static class CsvTableReader
         MalformedData = CsvMalformedDataHandling.Throw,
     };
 
-    private static CsvTable ReadPass(string path, IReadOnlyList<CsvColumnRequest> requests, CancellationToken cancellationToken, out HashSet<string> becameText)
-    {
-        var textColumns = new HashSet<string>(StringComparer.Ordinal);
-        var table = Guard(path, () =>
+    private static CsvTable ReadPass(string path, IReadOnlyList<CsvColumnRequest> requests, CancellationToken cancellationToken) =>
+        Guard(path, () =>
         {
             using var reader = CsvReader.FromFile(path, Options());
             reader.ReadHeader();
@@ -109,16 +97,8 @@ public static class CsvTableReader
                 rows++;
             }
 
-            foreach (var b in builders.Where(b => b.BecameText))
-            {
-                textColumns.Add(b.Request.Name);
-            }
-
             return new CsvTable(path, rows, builders.Select(b => b.Build(rows)).ToList());
         });
-        becameText = textColumns;
-        return table;
-    }
 
     /// <summary>After the first rows, the rest is estimated from the bytes they took, so the arrays grow about once.</summary>
     private static int NextCapacity(int rows, long bytesSoFar, long fileLength)
@@ -137,12 +117,29 @@ public static class CsvTableReader
             }
         }
 
-        throw new CsvDataException(
-            path, $"no column \"{name}\"; the columns are: {string.Join(", ", headers)}.", column: name);
+        throw new CsvDataException(path, $"no column \"{name}\"; {ColumnsOrSeparatorHint(headers)}", column: name);
+    }
+
+    /// <summary>
+    /// The header's columns, or, when the whole header is one column holding semicolons or tabs, what the file seems to
+    /// be. Such files are not read as they are: a file separated by ';' usually has decimal commas, and guessing the
+    /// decimal mark could read "1.234" as 1.234 where it meant 1234, silently; converting the file is one line.
+    /// </summary>
+    private static string ColumnsOrSeparatorHint(IReadOnlyList<string> headers)
+    {
+        var (separator, rReader) = headers.Count != 1 ? (null, null)
+            : headers[0].Contains(';', StringComparison.Ordinal) ? ("';' (semicolons)", "read.csv2")
+            : headers[0].Contains('\t', StringComparison.Ordinal) ? ("tabs", "read.delim")
+            : ((string?)null, (string?)null);
+        return separator is null
+            ? $"the columns are: {string.Join(", ", headers)}."
+            : $"the header is the single column \"{headers[0]}\", so the file seems to be separated by {separator}. " +
+              "Files are read comma-separated, with a decimal point in numbers (as R's write.csv writes them); " +
+              $"save it comma-separated, e.g. in R: write.csv({rReader}(\"in.csv\"), \"out.csv\", row.names = FALSE).";
     }
 
     /// <summary>The file line where data row <paramref name="row"/> starts, found by reading again with line counting.</summary>
-    private static long? LineOf(string path, long row)
+    internal static long? LineOf(string path, long row)
     {
         try
         {
@@ -193,8 +190,6 @@ public static class CsvTableReader
 
         public int FieldIndex { get; } = fieldIndex;
 
-        public virtual bool BecameText => false;
-
         public static ColumnBuilder Create(CsvColumnRequest request, int fieldIndex) =>
             request.Kind == CsvColumnKind.Categorical
                 ? new TextBuilder(request, fieldIndex)
@@ -215,9 +210,6 @@ public static class CsvTableReader
         private decimal exactOrigin;
         private double origin;
         private bool hasOrigin;
-        private bool becameText;
-
-        public override bool BecameText => becameText;
 
         public override void Grow(int capacity)
         {
@@ -230,11 +222,6 @@ public static class CsvTableReader
 
         public override bool Add(int row, ReadOnlySpan<byte> cell)
         {
-            if (becameText)
-            {
-                return true;
-            }
-
             if (IsMissing(cell))
             {
                 values[row] = double.NaN;
@@ -248,12 +235,6 @@ public static class CsvTableReader
 
             if (!NumberText.TryParse(cell, out var value))
             {
-                if (Request.Kind == CsvColumnKind.Auto)
-                {
-                    becameText = true;
-                    return true;
-                }
-
                 return false;
             }
 

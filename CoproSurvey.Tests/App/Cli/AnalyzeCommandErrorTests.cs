@@ -62,7 +62,7 @@ public class AnalyzeCommandErrorTests
     [Fact]
     public async Task Ols_ExitsWith2_WhenTheReferenceLevelIsAbsent()
     {
-        var run = await RunAsync("ols", "--csv", Survey, "--y", "satisfaction", "--x", "role", "--ref", "role=mayor");
+        var run = await RunAsync("ols", "--csv", Survey, "--y", "satisfaction", "--x", "role", "--factor", "role", "--ref", "role=mayor");
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("column \"role\": no level \"mayor\"; the levels are: citizen, professional, volunteer.", run.Error);
@@ -162,5 +162,94 @@ public class AnalyzeCommandErrorTests
         Assert.Equal(3, run.ExitCode);
         Assert.Contains("2 cases, 3 coefficients", run.Error);
         Assert.Empty(run.Out);
+    }
+
+    [Fact]
+    public async Task Ols_NamesTheResponseColumnAndTheFile_WhenTheResponseIsConstant()
+    {
+        using var csv = new TempCsv("score,age\n5,20\n5,31\n5,\n5,44\n5,52\n", "scores.csv");
+
+        var run = await RunAsync("ols", "--csv", csv.FilePath, "--y", "score", "--x", "age");
+
+        Assert.Equal(3, run.ExitCode);
+        Assert.Equal(
+            $"analyze ols: {csv.FilePath}: The response 'score' is constant (5) over the 4 complete cases.{Environment.NewLine}", run.Error);
+    }
+
+    [Fact]
+    public async Task Logit_NamesFileDataRowLineAndColumn_WhenTheResponseIsNotZeroOrOne()
+    {
+        // Row 2 lacks its predictor, so the bad response is the second complete case but data row 3 of the file.
+        using var csv = new TempCsv("passed,hours\n0,2\n1,\n4.514,3\n1,5\n0,1\n", "exam.csv");
+
+        var run = await RunAsync("logit", "--csv", csv.FilePath, "--y", "passed", "--x", "hours");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(
+            $"{csv.FilePath}: row 3 (line 4), column \"passed\": logistic regression needs a response coded 0/1, not 4.514.{Environment.NewLine}",
+            run.Error);
+    }
+
+    [Fact]
+    public async Task Logit_NamesTheResponseColumnAndTheFile_WhenTheResponseIsConstant()
+    {
+        using var csv = new TempCsv("passed,hours\n1,2\n1,4\n1,3\n1,5\n", "exam.csv");
+
+        var run = await RunAsync("logit", "--csv", csv.FilePath, "--y", "passed", "--x", "hours", "--json");
+
+        Assert.Equal(3, run.ExitCode);
+        Assert.Equal($"analyze logit: {csv.FilePath}: The response 'passed' is 1 in all 4 complete cases.{Environment.NewLine}", run.Error);
+        Assert.Empty(run.Out);
+    }
+
+    [Fact]
+    public async Task Ols_NamesTheDataRowOfTheSourceFile_WhenACaseHasLeverageOne()
+    {
+        // Data row 4 is the only one with d = 1, so it has leverage 1 and HC3 is undefined; row 2 is incomplete.
+        using var csv = new TempCsv("score,x,d\n1,1,0\n2,,0\n3,2,0\n9,3,1\n5,4,0\n6,5,0\n", "scores.csv");
+
+        var run = await RunAsync("ols", "--csv", csv.FilePath, "--y", "score", "--x", "x,d", "--se", "hc3");
+
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains($"analyze ols: {csv.FilePath}: ", run.Error);
+        Assert.Contains("(row 4 of the data)", run.Error);
+    }
+
+    [Fact]
+    public async Task Analyze_SaysTheFileSeemsSeparatedBySemicolons_WhenTheHeaderIsOneColumnWithSemicolons()
+    {
+        using var csv = new TempCsv("a;b\n1,5;2,25\n3,5;4\n", "export.csv");
+
+        var run = await RunAsync("describe", "--csv", csv.FilePath, "--columns", "a");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(
+            $"{csv.FilePath}, column \"a\": no column \"a\"; the header is the single column \"a;b\", so the file seems to be separated by ';' (semicolons). " +
+            "Files are read comma-separated, with a decimal point in numbers (as R's write.csv writes them); " +
+            $"save it comma-separated, e.g. in R: write.csv(read.csv2(\"in.csv\"), \"out.csv\", row.names = FALSE).{Environment.NewLine}",
+            run.Error);
+    }
+
+    [Fact]
+    public async Task Analyze_SaysTheFileSeemsSeparatedByTabs_WhenTheHeaderIsOneColumnWithTabs()
+    {
+        using var csv = new TempCsv("a\tb\n1.5\t2\n", "export.tsv");
+
+        var run = await RunAsync("corr", "--csv", csv.FilePath, "--columns", "a,b");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("the file seems to be separated by tabs.", run.Error);
+        Assert.Contains("write.csv(read.delim(", run.Error);
+    }
+
+    [Fact]
+    public async Task Analyze_ListsTheColumnsWithoutASeparatorHint_WhenTheHeaderHasSeveralColumns()
+    {
+        using var csv = new TempCsv("a;x,b\n1,2\n", "data.csv");
+
+        var run = await RunAsync("describe", "--csv", csv.FilePath, "--columns", "c");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal($"{csv.FilePath}, column \"c\": no column \"c\"; the columns are: a;x, b.{Environment.NewLine}", run.Error);
     }
 }

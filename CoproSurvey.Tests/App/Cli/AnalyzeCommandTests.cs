@@ -13,7 +13,7 @@ public class AnalyzeCommandTests
 {
     private const double Digits = 9;
 
-    private static readonly string[] OlsX = ["--x", "age,role,trust1,trust1:female,site", "--factor", "site"];
+    private static readonly string[] OlsX = ["--x", "age,role,trust1,trust1:female,site", "--factor", "role,site,female"];
 
     [Theory]
     [InlineData("classical", "classical")]
@@ -53,7 +53,7 @@ public class AnalyzeCommandTests
     [Fact]
     public async Task Ols_UsesTheReferenceLevelGiven()
     {
-        var run = await RunAsync("ols", "--csv", Survey, "--y", "satisfaction", "--x", "role", "--ref", "role=volunteer", "--json");
+        var run = await RunAsync("ols", "--csv", Survey, "--y", "satisfaction", "--x", "role", "--factor", "role", "--ref", "role=volunteer", "--json");
 
         var terms = run.Json.GetProperty("coefficients").EnumerateArray().Select(c => c.GetProperty("term").GetString()).ToList();
         Assert.Equal(["(Intercept)", "rolecitizen", "roleprofessional"], terms);
@@ -87,7 +87,7 @@ public class AnalyzeCommandTests
     [Fact]
     public async Task Logit_MatchesR()
     {
-        var json = (await RunAsync("logit", "--csv", Survey, "--y", "engaged", "--x", "age,role,satisfaction", "--json")).Json;
+        var json = (await RunAsync("logit", "--csv", Survey, "--y", "engaged", "--x", "age,role,satisfaction", "--factor", "role", "--json")).Json;
 
         var r = Reference.GetProperty("logit");
         Assert.Equal(77, json.GetProperty("n").GetInt32());
@@ -100,7 +100,7 @@ public class AnalyzeCommandTests
     [Fact]
     public async Task Logit_Text_ShowsCoefficientsAndFitLines()
     {
-        var run = await RunAsync("logit", "--csv", Survey, "--y", "engaged", "--x", "age,role,satisfaction");
+        var run = await RunAsync("logit", "--csv", Survey, "--y", "engaged", "--x", "age,role,satisfaction", "--factor", "role");
 
         Assert.Equal(0, run.ExitCode);
         Assert.Matches(@"rolevolunteer\s+1\.036577\s+0\.9280746\s+1\.117\s+0\.2640", run.Out);

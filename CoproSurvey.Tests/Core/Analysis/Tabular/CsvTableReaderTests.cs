@@ -60,11 +60,29 @@ public class CsvTableReaderTests
     }
 
     [Fact]
-    public void Read_AutoColumn_BecomesCategoricalWhenATextCellAppears()
+    public void Read_Throws_WhenANumericColumnHoldsOneTextCell_InsteadOfReadingItAsLevels()
+    {
+        var text = new StringBuilder("x,n\n");
+        for (var i = 1; i <= 100; i++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{(i == 57 ? "4..5" : (i * 0.5).ToString(CultureInfo.InvariantCulture))},{i}\n");
+        }
+
+        using var csv = new TempCsv(text.ToString());
+
+        var e = Assert.Throws<CsvDataException>(() => CsvTableReader.Read(csv.FilePath, [new("n"), new("x")]));
+
+        Assert.Equal($"{csv.FilePath}: row 57 (line 58), column \"x\": \"4..5\" is not a number.", e.Message);
+        Assert.Equal("\"4..5\" is not a number.", e.Problem);
+        Assert.Equal(("x", 57L, 58L, "4..5"), (e.Column, e.Row, e.Line, e.Text));
+    }
+
+    [Fact]
+    public void Read_KeepsNumberLikeCellsAsText_InACategoricalColumn()
     {
         using var csv = new TempCsv("g,n\n1,1\n2,2\nthree,3\n1,4\n");
 
-        var table = CsvTableReader.Read(csv.FilePath, [new("g", CsvColumnKind.Auto), new("n", CsvColumnKind.Auto)]);
+        var table = CsvTableReader.Read(csv.FilePath, [new("g", CsvColumnKind.Categorical), new("n")]);
 
         Assert.Equal(["1", "2", "three"], table.Categorical("g").Levels);
         Assert.Equal([0, 1, 2, 0], table.Categorical("g").Codes);
