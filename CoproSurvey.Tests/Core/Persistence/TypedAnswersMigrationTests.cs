@@ -102,6 +102,35 @@ public class TypedAnswersMigrationTests
         Assert.Contains("append-only", refused.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task TypedAnswers_Down_RestoresTheOldForms()
+    {
+        // Arrange
+        using var database = SqliteDatabase.InMemoryAt(PreviousMigration);
+        var initializer = new DatabaseInitializer(database.ContextFactory, database.Options(), TestClock.New());
+        await initializer.LoadStudyAsync(
+            TestInstrument.Study(SurveyHarness.StudyKey, StudyStatus.Open),
+            new Dictionary<Audience, Instrument> { [Audience.Citizen] = Instrument },
+            CancellationToken.None);
+        await using var db = database.CreateContext();
+        await WriteOldRowsAsync(db);
+        var migrator = db.GetService<IMigrator>();
+        await migrator.MigrateAsync();
+
+        // Act
+        await migrator.MigrateAsync(PreviousMigration);
+
+        // Assert: multiple choice joined by ';' again, times in UTC with an explicit zero offset, the log still append-only.
+        Assert.Equal(
+            ["web;desk", "a\"b;c\\d", "plain"],
+            await Column(db, """SELECT "Value" FROM "Answers" WHERE "ItemCode" IN ('channels', 'extras') ORDER BY "ResponseId", "ItemCode" """));
+        Assert.Equal(
+            ["2026-03-01 05:00:00.1234567+00:00", "2026-03-01 07:30:00+00:00"],
+            await Column(db, """SELECT "StartedAt" FROM "Responses" ORDER BY "Id" """));
+        Assert.Equal([Comment], await Column(db, """SELECT "Value" FROM "Answers" WHERE "ItemCode" = 'comment'"""));
+        await Assert.ThrowsAsync<SqliteException>(() => db.Database.ExecuteSqlRawAsync("""UPDATE "AuditEvents" SET "Detail" = 'changed'"""));
+    }
+
     private static DateTimeOffset Instant(string text) =>
         DateTimeOffset.ParseExact(text, ["yyyy-MM-dd HH:mm:ss.FFFFFFFzzz", "yyyy-MM-dd HH:mm:sszzz"], CultureInfo.InvariantCulture);
 
