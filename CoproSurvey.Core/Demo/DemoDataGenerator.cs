@@ -131,17 +131,17 @@ public sealed class DemoDataGenerator
             case QuestionType.SingleChoice:
                 if (!Skips(question))
                 {
-                    yield return new AnswerValue(question.Code, person.Choose(question.Code, question.Options, random));
+                    yield return AnswerValue.SingleChoice(question.Code, person.Choose(question.Code, question.Options, random));
                 }
 
                 break;
             case QuestionType.MultipleChoice:
-                yield return new AnswerValue(question.Code, string.Join(AnswerValue.MultipleChoiceSeparator, person.ChooseMany(question.Code, question.Options, random)));
+                yield return AnswerValue.MultipleChoice(question.Code, person.ChooseMany(question.Code, question.Options, random));
                 break;
             case QuestionType.Numeric:
                 if (!Skips(question))
                 {
-                    yield return new AnswerValue(question.Code, Number(question.Code, question.Numeric, person));
+                    yield return AnswerValue.Numeric(question.Code, Number(question.Code, question.Numeric, person));
                 }
 
                 break;
@@ -149,11 +149,11 @@ public sealed class DemoDataGenerator
             case QuestionType.LongText:
                 if (DemoModel.Comment(random, question.MaxLength ?? 200) is { } text)
                 {
-                    yield return new AnswerValue(question.Code, text);
+                    yield return AnswerValue.Text(question.Code, text);
                 }
                 else if (question.Required)
                 {
-                    yield return new AnswerValue(question.Code, "No further remarks.");
+                    yield return AnswerValue.Text(question.Code, "No further remarks.");
                 }
 
                 break;
@@ -175,7 +175,7 @@ public sealed class DemoDataGenerator
 
         if (scale.DontKnowLabel is not null && random.NextDouble() < 0.04)
         {
-            return new AnswerValue(itemCode, null, DontKnow: true);
+            return AnswerValue.DontKnowTo(itemCode);
         }
 
         var construct = scaleOfItem[audience].GetValueOrDefault(itemCode) ?? itemCode;
@@ -190,17 +190,15 @@ public sealed class DemoDataGenerator
             index = points.Count - 1 - index;
         }
 
-        return new AnswerValue(itemCode, points[index].Value.ToString(CultureInfo.InvariantCulture));
+        return AnswerValue.ScalePoint(itemCode, points[index].Value);
     }
 
-    private string Number(string code, NumericBounds? bounds, SimulatedPerson person)
+    private decimal Number(string code, NumericBounds? bounds, SimulatedPerson person)
     {
         var min = (double)(bounds?.Min ?? 0);
         var max = (double)(bounds?.Max ?? 100);
         var value = Math.Clamp(person.Number(code, random, min, max), min, max);
-        return bounds is { IntegerOnly: false }
-            ? Math.Round(value, 1).ToString(CultureInfo.InvariantCulture)
-            : Math.Round(value).ToString(CultureInfo.InvariantCulture);
+        return bounds is { IntegerOnly: false } ? (decimal)Math.Round(value, 1) : (decimal)Math.Round(value);
     }
 
     private static string Abbreviate(string fieldCode) =>

@@ -42,7 +42,8 @@ public static class ConditionEvaluator
             return leaf.Operator == ConditionOperator.NotIn;
         }
 
-        var selected = answer.SelectedCodes;
+        // Multiple choice holds its options in Choices and every other type its single value: nothing is split.
+        var selected = answer.Values;
         return leaf.Operator switch
         {
             ConditionOperator.In => selected.Any(s => leaf.Values.Any(v => SameValue(s, v))),
@@ -54,7 +55,7 @@ public static class ConditionEvaluator
     }
 
     /// <summary>True when the answer holds a value or is "don't know".</summary>
-    public static bool IsAnswered(AnswerValue answer) => answer.DontKnow || !string.IsNullOrEmpty(answer.Value);
+    public static bool IsAnswered(AnswerValue answer) => answer.DontKnow || answer.Values.Any(v => v.Length > 0);
 
     private static bool SameValue(string answer, string value) =>
         string.Equals(answer, value, StringComparison.Ordinal)

@@ -295,11 +295,7 @@ internal sealed class InstrumentReader(ProblemSink sink)
 
             var code = p.String("code", required: true)!;
             var label = p.String("label", required: true)!;
-            if (code.Contains(Responses.AnswerValue.MultipleChoiceSeparator))
-            {
-                sink.Add(p.PathOf("code"), $"option code '{code}' must not contain '{Responses.AnswerValue.MultipleChoiceSeparator}' (it separates multiple-choice answers)");
-            }
-            else if (code.Length > 0 && !seen.Add(code))
+            if (code.Length > 0 && !seen.Add(code))
             {
                 sink.Add(p.PathOf("code"), $"duplicate option code '{code}'");
             }

@@ -42,6 +42,13 @@ public sealed class CoproSurveyDbContext(DbContextOptions<CoproSurveyDbContext> 
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>Every DateTimeOffset column, Identity's <c>LockoutEnd</c> included, is stored as UTC text that SQLite orders (see <see cref="UtcDateTimeOffsetConverter"/>).</summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcDateTimeOffsetConverter>();
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

@@ -1,3 +1,5 @@
+using CoproSurvey.Core.Instruments;
+
 namespace CoproSurvey.Core.Responses;
 
 /// <summary>The stored answer to one item of a response; unique per response and item.</summary>
@@ -13,8 +15,14 @@ public sealed class Answer
 
     public string ItemCode { get; private set; } = "";
 
-    /// <summary>Invariant-culture text as described on <see cref="AnswerValue"/>; null for don't know.</summary>
+    /// <summary>
+    /// The answer as text (<see cref="AnswerValue.ToStoredText"/>): the value of a single-valued answer, a JSON array of
+    /// option codes for multiple choice; null for don't know. Read it back with <see cref="ToValue"/> and the question's type.
+    /// </summary>
     public string? Value { get; private set; }
+
+    /// <summary>The numeric value (<see cref="AnswerValue.Number"/>): what averages and other aggregates read in SQL.</summary>
+    public double? Number { get; private set; }
 
     public bool DontKnow { get; private set; }
 
@@ -35,7 +43,7 @@ public sealed class Answer
             throw new InvalidOperationException($"An answer to '{ItemCode}' cannot take a value for '{value.ItemCode}'.");
         }
 
-        if (Value == value.Value && DontKnow == value.DontKnow)
+        if (Value == value.ToStoredText() && Number == value.Number && DontKnow == value.DontKnow)
         {
             return false;
         }
@@ -44,21 +52,23 @@ public sealed class Answer
         return true;
     }
 
-    public AnswerValue ToValue() => new(ItemCode, Value, DontKnow);
+    /// <summary>The answer decoded by the type of its item's question.</summary>
+    public AnswerValue ToValue(QuestionType type) => AnswerValue.FromStored(type, ItemCode, Value, Number, DontKnow);
 
     private void Set(AnswerValue value, DateTimeOffset at)
     {
-        if (value.DontKnow && value.Value is not null)
+        if (value.DontKnow && (value.Value is not null || value.Choices is not null || value.Number is not null))
         {
             throw new ArgumentException($"A don't-know answer to '{value.ItemCode}' cannot carry a value.", nameof(value));
         }
 
-        if (!value.DontKnow && value.Value is null)
+        if (!value.DontKnow && value.Value is null && value.Choices is null)
         {
             throw new ArgumentException($"The answer to '{value.ItemCode}' has no value.", nameof(value));
         }
 
-        Value = value.Value;
+        Value = value.ToStoredText();
+        Number = value.Number;
         DontKnow = value.DontKnow;
         AnsweredAt = at;
     }

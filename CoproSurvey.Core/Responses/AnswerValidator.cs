@@ -119,20 +119,29 @@ public static class AnswerValidator
     /// <summary>Checks a value as it would be stored (e.g. from the demo simulator); returns the problem or null.</summary>
     internal static string? CheckStoredValue(Question question, AnswerValue value)
     {
-        List<string> posted = value switch
+        if (value.DontKnow)
         {
-            { DontKnow: true, Value: null } => [DontKnowValue],
-            { DontKnow: false, Value: { } v } when question.Type == QuestionType.MultipleChoice => [.. v.Split(AnswerValue.MultipleChoiceSeparator)],
-            { DontKnow: false, Value: { } v } => [v],
-            _ => [],
-        };
-        if (posted.Count == 0)
-        {
-            return "a don't-know answer must have no value, any other answer a value";
+            return value.Value is null && value.Choices is null && value.Number is null
+                ? CheckParsed(question, value, [DontKnowValue])
+                : "a don't-know answer must have no value";
         }
 
+        if ((question.Type == QuestionType.MultipleChoice) != (value.Choices is not null))
+        {
+            return question.Type == QuestionType.MultipleChoice
+                ? "a multiple-choice answer must list its choices"
+                : "only a multiple-choice answer lists choices";
+        }
+
+        return value.Values.Count == 0
+            ? "a don't-know answer must have no value, any other answer a value"
+            : CheckParsed(question, value, [.. value.Values]);
+    }
+
+    private static string? CheckParsed(Question question, AnswerValue value, List<string> posted)
+    {
         var (parsed, error) = Parse(value.ItemCode, question, posted);
-        return error ?? (parsed == value ? null : $"'{value.Value}' is not in stored form (expected '{parsed!.Value}')");
+        return error ?? (parsed == value ? null : $"'{value.ToStoredText()}' is not in stored form (expected '{parsed!.ToStoredText()}')");
     }
 
     private static List<string> NonEmpty(IReadOnlyList<string> values) =>
@@ -160,11 +169,11 @@ public static class AnswerValidator
         var value = posted[0].Trim();
         if (string.Equals(value, DontKnowValue, StringComparison.OrdinalIgnoreCase) && scale.DontKnowLabel is not null)
         {
-            return (new AnswerValue(code, null, DontKnow: true), null);
+            return (AnswerValue.DontKnowTo(code), null);
         }
 
         return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var point) && scale.Points.Any(p => p.Value == point)
-            ? (new AnswerValue(code, point.ToString(CultureInfo.InvariantCulture)), null)
+            ? (AnswerValue.ScalePoint(code, point), null)
             : (null, ChooseOneMessage);
     }
 
@@ -176,7 +185,7 @@ public static class AnswerValidator
         }
 
         var value = posted[0].Trim();
-        return question.Options.Any(o => o.Code == value) ? (new AnswerValue(code, value), null) : (null, ChooseOneMessage);
+        return question.Options.Any(o => o.Code == value) ? (AnswerValue.SingleChoice(code, value), null) : (null, ChooseOneMessage);
     }
 
     private static (AnswerValue?, string?) ParseMultipleChoice(string code, Question question, List<string> posted)
@@ -193,7 +202,7 @@ public static class AnswerValidator
         }
 
         var inInstrumentOrder = question.Options.Where(o => chosen.Contains(o.Code)).Select(o => o.Code);
-        return (new AnswerValue(code, string.Join(AnswerValue.MultipleChoiceSeparator, inInstrumentOrder)), null);
+        return (AnswerValue.MultipleChoice(code, inInstrumentOrder), null);
     }
 
     private static (AnswerValue?, string?) ParseNumber(string code, NumericBounds? bounds, List<string> posted)
@@ -226,7 +235,7 @@ public static class AnswerValidator
             return (null, rangeMessage);
         }
 
-        return (new AnswerValue(code, number.ToString("G29", CultureInfo.InvariantCulture)), null);
+        return (AnswerValue.Numeric(code, number), null);
     }
 
     /// <summary>"Enter a whole number between 0 and 120." and its variants for open bounds.</summary>
@@ -260,6 +269,6 @@ public static class AnswerValidator
 
         return text.Length > maxLength
             ? (null, $"Please shorten your answer to at most {maxLength} characters (it has {text.Length}).")
-            : (new AnswerValue(code, text), null);
+            : (AnswerValue.Text(code, text), null);
     }
 }

@@ -1,16 +1,104 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using CoproSurvey.Core.Instruments;
+
 namespace CoproSurvey.Core.Responses;
 
 /// <summary>
-/// The stored answer to one item, as text in the invariant culture: a Likert point value ("1".."k"), a
-/// choice option code, option codes joined by ';' in instrument order for multiple choice, a number, or text.
+/// The answer to one item, typed by its question: a Likert point ("1".."k"), a single-choice option code, a number
+/// (invariant culture, as entered up to trailing zeros), a text, or, for multiple choice only, the chosen option codes
+/// in instrument order (<see cref="Choices"/>). Which of these an answer is follows from the question's type, never
+/// from what the text looks like: a text answer may contain any character, including ';' and brackets.
 /// </summary>
-/// <param name="DontKnow">True when the respondent chose "don't know": answered, but missing for analysis (Value is null).</param>
-public sealed record AnswerValue(string ItemCode, string? Value, bool DontKnow = false)
+/// <remarks>
+/// <see cref="Number"/> is the value analyses aggregate: the point of a Likert answer, the number of a numeric answer,
+/// the code of a single choice when that code is a number; null for text, multiple choice, non-numeric codes and
+/// don't know.
+/// </remarks>
+public sealed record AnswerValue
 {
-    /// <summary>Separator of option codes in a multiple-choice value.</summary>
-    public const char MultipleChoiceSeparator = ';';
+    private static readonly JsonSerializerOptions ChoicesJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>The selected option codes of a multiple-choice value (empty when none).</summary>
-    public IReadOnlyList<string> SelectedCodes =>
-        Value is null ? [] : Value.Split(MultipleChoiceSeparator, StringSplitOptions.RemoveEmptyEntries);
+    /// <summary>A single-valued answer (text, option code, point or number as text) without a numeric value, or don't know.</summary>
+    /// <param name="DontKnow">True when the respondent chose "don't know": answered, but missing for analysis (Value is null).</param>
+    public AnswerValue(string ItemCode, string? Value, bool DontKnow = false)
+        : this(ItemCode, Value, null, null, DontKnow)
+    {
+    }
+
+    private AnswerValue(string itemCode, string? value, IReadOnlyList<string>? choices, double? number, bool dontKnow)
+    {
+        ItemCode = itemCode;
+        Value = value;
+        Choices = choices;
+        Number = number;
+        DontKnow = dontKnow;
+    }
+
+    public string ItemCode { get; }
+
+    /// <summary>The text of a single-valued answer; null for don't know and for multiple choice.</summary>
+    public string? Value { get; }
+
+    /// <summary>The chosen option codes of a multiple-choice answer (possibly none); null for every other type.</summary>
+    public IReadOnlyList<string>? Choices { get; }
+
+    /// <summary>The numeric value, as described on the type.</summary>
+    public double? Number { get; }
+
+    public bool DontKnow { get; }
+
+    /// <summary>The values as a form posts them: one per chosen option for multiple choice, else the single value; none for don't know.</summary>
+    public IReadOnlyList<string> Values => DontKnow ? [] : Choices ?? (Value is null ? [] : [Value]);
+
+    public static AnswerValue DontKnowTo(string itemCode) => new(itemCode, null, DontKnow: true);
+
+    public static AnswerValue Text(string itemCode, string text) => new(itemCode, text);
+
+    public static AnswerValue ScalePoint(string itemCode, int point) =>
+        new(itemCode, point.ToString(CultureInfo.InvariantCulture), null, point, false);
+
+    /// <summary>A single choice; its number is the code read as an invariant-culture number when it is one.</summary>
+    public static AnswerValue SingleChoice(string itemCode, string optionCode) =>
+        new(itemCode, optionCode, null, NumberOfCode(optionCode), false);
+
+    public static AnswerValue MultipleChoice(string itemCode, IEnumerable<string> optionCodes) =>
+        new(itemCode, null, [.. optionCodes], null, false);
+
+    public static AnswerValue Numeric(string itemCode, decimal number) =>
+        new(itemCode, number.ToString("G29", CultureInfo.InvariantCulture), null, (double)number, false);
+
+    /// <summary>
+    /// The stored text: the value itself, or for multiple choice a JSON array of the option codes. A JSON array rather
+    /// than a separator, because option codes are free text to the instrument format and a separator would have to be
+    /// forbidden in them; SQLite's <c>json_each</c> reads the array in SQL.
+    /// </summary>
+    public string? ToStoredText() => Choices is null ? Value : JsonSerializer.Serialize(Choices, ChoicesJson);
+
+    /// <summary>The answer as stored, decoded by the type of the item's question (multiple choice reads a JSON array).</summary>
+    public static AnswerValue FromStored(QuestionType type, string itemCode, string? storedText, double? number, bool dontKnow)
+    {
+        if (dontKnow)
+        {
+            return DontKnowTo(itemCode);
+        }
+
+        return type == QuestionType.MultipleChoice
+            ? new AnswerValue(itemCode, null, JsonSerializer.Deserialize<List<string>>(storedText ?? "[]", ChoicesJson) ?? [], null, false)
+            : new AnswerValue(itemCode, storedText, null, number, false);
+    }
+
+    public bool Equals(AnswerValue? other) =>
+        other is not null
+        && ItemCode == other.ItemCode
+        && Value == other.Value
+        && Number == other.Number
+        && DontKnow == other.DontKnow
+        && (Choices is null ? other.Choices is null : other.Choices is not null && Choices.SequenceEqual(other.Choices));
+
+    public override int GetHashCode() => HashCode.Combine(ItemCode, Value, Number, DontKnow, Choices?.Count);
+
+    private static double? NumberOfCode(string code) =>
+        double.TryParse(code, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var n) ? n : null;
 }

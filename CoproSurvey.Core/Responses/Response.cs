@@ -99,9 +99,21 @@ public sealed class Response
         return token;
     }
 
-    /// <summary>The answers as the instrument logic sees them, keyed by item code.</summary>
-    public IReadOnlyDictionary<string, AnswerValue> AnswerValues() =>
-        answers.ToDictionary(a => a.ItemCode, a => a.ToValue(), StringComparer.Ordinal);
+    /// <summary>
+    /// The answers as the instrument logic sees them, keyed by item code, each decoded by the type of its question in
+    /// <paramref name="instrument"/> (the version this response was given).
+    /// </summary>
+    public IReadOnlyDictionary<string, AnswerValue> AnswerValues(Instrument instrument)
+    {
+        ArgumentNullException.ThrowIfNull(instrument);
+        var types = instrument.Items.ToDictionary(i => i.Code, i => i.Question.Type, StringComparer.Ordinal);
+        return answers.ToDictionary(
+            a => a.ItemCode,
+            a => types.TryGetValue(a.ItemCode, out var type)
+                ? a.ToValue(type)
+                : throw new InvalidOperationException($"Item '{a.ItemCode}' is not in instrument '{instrument.Key}' {instrument.Version}."),
+            StringComparer.Ordinal);
+    }
 
     /// <summary>Inserts or updates answers; an unchanged answer keeps its time. Returns whether anything changed.</summary>
     public bool RecordAnswers(IEnumerable<AnswerValue> values, DateTimeOffset at)

@@ -295,11 +295,11 @@ public sealed partial class ResponseService(IDbContextFactory<CoproSurveyDbConte
         var now = time.GetUtcNow();
         response.RecordAnswers(validation.Answers, now);
         response.RemoveAnswers(validation.ClearedItems);
-        response.RemoveAnswers(ResponseProgress.StaleItems(instrument, response.AnswerValues()));
+        response.RemoveAnswers(ResponseProgress.StaleItems(instrument, response.AnswerValues(instrument)));
         response.PageSubmitted(page);
         db.PageEvents.Add(PageEvent.Create(response.Id, section.Code, PageEventKind.Submitted, now));
 
-        var after = new ResponseProgress(instrument, response.AnswerValues(), loaded.Submitted.Append(section.Code).ToHashSet());
+        var after = new ResponseProgress(instrument, response.AnswerValues(instrument), loaded.Submitted.Append(section.Code).ToHashSet());
         var completed = page == after.PageCount && after.AllDone;
         if (completed)
         {
@@ -379,8 +379,9 @@ public sealed partial class ResponseService(IDbContextFactory<CoproSurveyDbConte
             .Select(e => e.SectionCode)
             .Distinct()
             .ToListAsync(ct);
+        var instrument = InstrumentSnapshots.Get(version.Sha256, version.CanonicalJson);
         return new LoadedResponse(
-            response, study, InstrumentSnapshots.Get(version.Sha256, version.CanonicalJson), response.AnswerValues(),
+            response, study, instrument, response.AnswerValues(instrument),
             submitted.ToHashSet(StringComparer.Ordinal));
     }
 

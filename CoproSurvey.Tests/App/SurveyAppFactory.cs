@@ -16,6 +16,7 @@ public sealed class SurveyAppFactory : WebApplicationFactory<Program>
 {
     private readonly SqliteDatabase database;
     private readonly bool ownsDatabase;
+    private readonly string? dataDirectory;
     private bool databaseDisposed;
 
     public SurveyAppFactory()
@@ -23,19 +24,28 @@ public sealed class SurveyAppFactory : WebApplicationFactory<Program>
     {
     }
 
-    private SurveyAppFactory(SqliteDatabase database, bool ownsDatabase)
+    private SurveyAppFactory(SqliteDatabase database, bool ownsDatabase, string? dataDirectory = null)
     {
         this.database = database;
         this.ownsDatabase = ownsDatabase;
+        this.dataDirectory = dataDirectory;
     }
 
     /// <summary>A second instance of the app on the same database, as after a restart or beside another instance.</summary>
-    public SurveyAppFactory OnSameDatabase() => new(database, ownsDatabase: false);
+    public SurveyAppFactory OnSameDatabase() => new(database, ownsDatabase: false, dataDirectory);
+
+    /// <summary>The app on a database of its own that loads its studies and instruments from <paramref name="directory"/>.</summary>
+    public static SurveyAppFactory WithDataDirectory(string directory) => new(SqliteDatabase.InTempFolder(), ownsDatabase: true, directory);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:CoproSurvey", database.ConnectionString);
+        if (dataDirectory is not null)
+        {
+            builder.UseSetting(CoproSurvey.App.AppServices.DataDirectoryKey, dataDirectory);
+        }
+
         // Every request of the in-memory client comes from one address: limits the suites never meet. Tests of
         // the limits set their own (RateLimitTests).
         foreach (var policy in RateLimits.Defaults.Keys)

@@ -39,9 +39,11 @@ public sealed class ValidAnswers(Instrument instrument)
         };
     }
 
-    /// <summary>The value stored for one item after <see cref="FormValues"/> was posted.</summary>
+    /// <summary>The text stored for one item after <see cref="FormValues"/> was posted (a JSON array for multiple choice).</summary>
     public string StoredValue(string itemCode) =>
-        string.Join(AnswerValue.MultipleChoiceSeparator, FormValues(itemCode));
+        QuestionOf(itemCode).Type == QuestionType.MultipleChoice
+            ? AnswerValue.MultipleChoice(itemCode, FormValues(itemCode)).ToStoredText()!
+            : Assert.Single(FormValues(itemCode));
 
     /// <summary>Fields answering every item whose input is on the page (names of radios, checkboxes, text inputs and textareas).</summary>
     public IReadOnlyList<KeyValuePair<string, string>> ForPage(HtmlPage page) =>

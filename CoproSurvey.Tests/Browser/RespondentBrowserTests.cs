@@ -140,7 +140,7 @@ public sealed partial class RespondentBrowserTests : IAsyncLifetime
             {
                 QuestionType.SingleChoice => question.Options[1].Code,
                 QuestionType.Likert or QuestionType.LikertMatrix => question.ResponseScale!.Points[1].Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                _ => string.Join(AnswerValue.MultipleChoiceSeparator, question.Options.SkipLast(1).Select(o => o.Code)),
+                _ => AnswerValue.MultipleChoice(item, question.Options.SkipLast(1).Select(o => o.Code)).ToStoredText(),
             };
             Assert.Equal(expected, stored[item]);
         }

@@ -60,17 +60,19 @@ public sealed class SurveyPiecesTests : BunitContext
     }
 
     [Fact]
-    public void SurveyFormState_FromAnswers_MapsDontKnowAndMultipleChoice()
+    public void SurveyFormState_FromAnswers_MapsDontKnowMultipleChoiceAndTextWithSeparators()
     {
         var state = SurveyFormState.FromAnswers(new Dictionary<string, AnswerValue>
         {
-            ["eff1"] = new("eff1", null, DontKnow: true),
-            ["act"] = new("act", "lock;report"),
-            ["age"] = new("age", "42"),
+            ["eff1"] = AnswerValue.DontKnowTo("eff1"),
+            ["act"] = AnswerValue.MultipleChoice("act", ["lock", "report"]),
+            ["age"] = AnswerValue.Numeric("age", 42),
+            ["remark"] = AnswerValue.Text("remark", "slow; rude staff"),
         });
 
         Assert.Equal(["dk"], state.ValuesOf("eff1"));
         Assert.Equal(["lock", "report"], state.ValuesOf("act"));
+        Assert.Equal(["slow; rude staff"], state.ValuesOf("remark"));
         Assert.Equal("42", state.ValueOf("age"));
         Assert.Empty(state.ValuesOf("unknown"));
         Assert.False(state.HasErrors);

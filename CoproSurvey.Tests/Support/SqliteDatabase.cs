@@ -2,6 +2,8 @@ using CoproSurvey.Core;
 using CoproSurvey.Core.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace CoproSurvey.Tests.Support;
 
@@ -15,7 +17,7 @@ public sealed class SqliteDatabase : IDisposable
     private readonly SqliteConnection keepAlive;
     private readonly string? folder;
 
-    private SqliteDatabase(string connectionString, string? folder)
+    private SqliteDatabase(string connectionString, string? folder, string? migration = null)
     {
         ConnectionString = connectionString;
         this.folder = folder;
@@ -23,7 +25,7 @@ public sealed class SqliteDatabase : IDisposable
         keepAlive.Open();
         ContextFactory = new Factory(new DbContextOptionsBuilder<CoproSurveyDbContext>().UseSqlite(connectionString).Options);
         using var context = CreateContext();
-        context.Database.Migrate();
+        context.GetService<IMigrator>().Migrate(migration);
     }
 
     /// <summary>Usable as <see cref="CoproSurveyOptions.ConnectionString"/>.</summary>
@@ -33,6 +35,10 @@ public sealed class SqliteDatabase : IDisposable
 
     public static SqliteDatabase InMemory() =>
         new($"Data Source=test-{Guid.NewGuid():N};Mode=Memory;Cache=Shared", null);
+
+    /// <summary>An in-memory database migrated only up to and including <paramref name="migration"/> (an id such as <c>20261129140957_Initial</c>).</summary>
+    public static SqliteDatabase InMemoryAt(string migration) =>
+        new($"Data Source=test-{Guid.NewGuid():N};Mode=Memory;Cache=Shared", null, migration);
 
     public static SqliteDatabase InTempFolder()
     {

@@ -24,15 +24,15 @@ public sealed record SurveyFormState(
 
     public bool HasErrors => Errors.Count > 0;
 
-    /// <summary>The form values that reproduce stored answers (don't know as <see cref="DontKnowValue"/>, one value per selected option).</summary>
+    /// <summary>
+    /// The form values that reproduce stored answers (don't know as <see cref="DontKnowValue"/>, one value per selected
+    /// option). The answers were decoded by their questions' types, so a text is one value whatever it contains.
+    /// </summary>
     public static SurveyFormState FromAnswers(IReadOnlyDictionary<string, AnswerValue> answers) =>
         new(answers.ToDictionary(a => a.Key, a => ToFormValues(a.Value), StringComparer.Ordinal), new Dictionary<string, string>());
 
     private static IReadOnlyList<string> ToFormValues(AnswerValue answer) =>
-        answer.DontKnow ? [DontKnowValue]
-        : answer.Value is null ? []
-        : answer.Value.Contains(AnswerValue.MultipleChoiceSeparator) ? answer.SelectedCodes
-        : [answer.Value];
+        answer.DontKnow ? [DontKnowValue] : answer.Values;
 }
 
 /// <summary>Element ids shared by the question components and the error summary that links to them.</summary>

@@ -14,6 +14,8 @@ internal sealed class ResponseConfiguration : IEntityTypeConfiguration<Response>
         builder.HasOne<InstrumentVersion>().WithMany().HasForeignKey(r => r.InstrumentVersionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(r => r.ResumeCode).IsUnique();
         builder.HasIndex(r => new { r.StudyId, r.Audience });
+        // Date-range filters and "completed since" of one study.
+        builder.HasIndex(r => new { r.StudyId, r.CompletedAt });
         builder.Property(r => r.ResumeCode).HasMaxLength(ResumeCodes.Length);
         builder.Property(r => r.ConsentVersion).HasMaxLength(64);
         builder.Property(r => r.InstrumentSha256).HasMaxLength(64).IsFixedLength();

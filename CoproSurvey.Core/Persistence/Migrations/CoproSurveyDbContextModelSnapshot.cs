@@ -29,7 +29,7 @@ namespace CoproSurvey.Core.Persistence.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
+                    b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
@@ -48,7 +48,7 @@ namespace CoproSurvey.Core.Persistence.Migrations
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset?>("LockoutEnd")
+                    b.Property<DateTime?>("LockoutEnd")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("NormalizedEmail")
@@ -96,10 +96,10 @@ namespace CoproSurvey.Core.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
+                    b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("ExpiresAt")
+                    b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ResearcherId")
@@ -110,7 +110,7 @@ namespace CoproSurvey.Core.Persistence.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset?>("UsedAt")
+                    b.Property<DateTime?>("UsedAt")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -129,7 +129,7 @@ namespace CoproSurvey.Core.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset>("AddedAt")
+                    b.Property<DateTime>("AddedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ResearcherId")
@@ -174,7 +174,7 @@ namespace CoproSurvey.Core.Persistence.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("At")
+                    b.Property<DateTime>("At")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Detail")
@@ -201,7 +201,7 @@ namespace CoproSurvey.Core.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset>("AnsweredAt")
+                    b.Property<DateTime>("AnsweredAt")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("DontKnow")
@@ -211,6 +211,9 @@ namespace CoproSurvey.Core.Persistence.Migrations
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<double?>("Number")
+                        .HasColumnType("REAL");
 
                     b.Property<int>("ResponseId")
                         .HasColumnType("INTEGER");
@@ -223,6 +226,9 @@ namespace CoproSurvey.Core.Persistence.Migrations
                     b.HasIndex("ResponseId", "ItemCode")
                         .IsUnique();
 
+                    b.HasIndex("ItemCode", "ResponseId", "Number")
+                        .HasDatabaseName("IX_Answers_ItemCode_ResponseId_Number");
+
                     b.ToTable("Answers");
                 });
 
@@ -232,7 +238,7 @@ namespace CoproSurvey.Core.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset>("At")
+                    b.Property<DateTime>("At")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Audience")
@@ -264,7 +270,7 @@ namespace CoproSurvey.Core.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset>("At")
+                    b.Property<DateTime>("At")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
@@ -298,7 +304,7 @@ namespace CoproSurvey.Core.Persistence.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset?>("CompletedAt")
+                    b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ConsentVersion")
@@ -342,7 +348,7 @@ namespace CoproSurvey.Core.Persistence.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("StartedAt")
+                    b.Property<DateTime>("StartedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("StudyId")
@@ -357,6 +363,8 @@ namespace CoproSurvey.Core.Persistence.Migrations
 
                     b.HasIndex("StudyId", "Audience");
 
+                    b.HasIndex("StudyId", "CompletedAt");
+
                     b.ToTable("Responses");
                 });
 
@@ -366,7 +374,7 @@ namespace CoproSurvey.Core.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
+                    b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ResponseId")
@@ -411,7 +419,7 @@ namespace CoproSurvey.Core.Persistence.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("LoadedAt")
+                    b.Property<DateTime>("LoadedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Sha256")

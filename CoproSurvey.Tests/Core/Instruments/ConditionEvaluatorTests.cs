@@ -28,20 +28,27 @@ public class ConditionEvaluatorTests
     }
 
     [Theory]
-    [InlineData("x;z", true)]
-    [InlineData("y;z", false)]
-    [InlineData("z;x;y", true)]
+    [InlineData("x,z", true)]
+    [InlineData("y,z", false)]
+    [InlineData("z,x,y", true)]
     public void IsSatisfied_In_IsTrueForMultipleChoice_WhenAnySelectedOptionMatches(string answer, bool expected)
     {
-        Assert.Equal(expected, Evaluate(Leaf("q", ConditionOperator.In, "x"), new AnswerValue("q", answer)));
+        Assert.Equal(expected, Evaluate(Leaf("q", ConditionOperator.In, "x"), AnswerValue.MultipleChoice("q", answer.Split(','))));
+    }
+
+    [Fact]
+    public void IsSatisfied_In_NeverSplitsASingleValue_ThatContainsASeparator()
+    {
+        Assert.False(Evaluate(Leaf("q", ConditionOperator.In, "x"), AnswerValue.Text("q", "x;z")));
+        Assert.True(Evaluate(Leaf("q", ConditionOperator.In, "x;z"), AnswerValue.Text("q", "x;z")));
     }
 
     [Theory]
-    [InlineData("y;z", true)]
-    [InlineData("x;z", false)]
+    [InlineData("y,z", true)]
+    [InlineData("x,z", false)]
     public void IsSatisfied_NotIn_IsTrueForMultipleChoice_WhenNoSelectedOptionMatches(string answer, bool expected)
     {
-        Assert.Equal(expected, Evaluate(Leaf("q", ConditionOperator.NotIn, "x"), new AnswerValue("q", answer)));
+        Assert.Equal(expected, Evaluate(Leaf("q", ConditionOperator.NotIn, "x"), AnswerValue.MultipleChoice("q", answer.Split(','))));
     }
 
     [Theory]

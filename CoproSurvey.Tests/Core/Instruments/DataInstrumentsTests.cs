@@ -146,8 +146,8 @@ public class DataInstrumentsTests
     [Fact]
     public void DefaultInstruments_ShowCareSectionOnlyToUsersOfThoseServices()
     {
-        var none = new Dictionary<string, AnswerValue> { ["c_use"] = new("c_use", "environment") };
-        var health = new Dictionary<string, AnswerValue> { ["c_use"] = new("c_use", "environment;health") };
+        var none = new Dictionary<string, AnswerValue> { ["c_use"] = AnswerValue.MultipleChoice("c_use", ["environment"]) };
+        var health = new Dictionary<string, AnswerValue> { ["c_use"] = AnswerValue.MultipleChoice("c_use", ["environment", "health"]) };
 
         Assert.DoesNotContain(InstrumentNavigator.VisibleSections(Citizen, none), s => s.Code == "care");
         var care = Assert.Single(InstrumentNavigator.VisibleSections(Citizen, health), s => s.Code == "care");

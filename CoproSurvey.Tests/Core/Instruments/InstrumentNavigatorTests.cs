@@ -7,8 +7,13 @@ public class InstrumentNavigatorTests
 {
     private static readonly Instrument Sample = SampleInstrument.Load();
 
+    /// <summary>Answers by item code; a multiple-choice item's options are written comma-separated here.</summary>
     private static Dictionary<string, AnswerValue> Answers(params (string Code, string Value)[] answers) =>
-        answers.ToDictionary(a => a.Code, a => new AnswerValue(a.Code, a.Value));
+        answers.ToDictionary(
+            a => a.Code,
+            a => Sample.FindItem(a.Code)?.Question.Type == QuestionType.MultipleChoice
+                ? AnswerValue.MultipleChoice(a.Code, a.Value.Split(','))
+                : new AnswerValue(a.Code, a.Value));
 
     private static string[] SectionCodes(IReadOnlyDictionary<string, AnswerValue> answers) =>
         InstrumentNavigator.VisibleSections(Sample, answers).Select(s => s.Code).ToArray();
@@ -49,7 +54,7 @@ public class InstrumentNavigatorTests
     }
 
     [Theory]
-    [InlineData("s_many", "y;x", true)]
+    [InlineData("s_many", "y,x", true)]
     [InlineData("s_many", "y", false)]
     [InlineData("s_age", "41", true)]
     [InlineData("s_age", "40", false)]

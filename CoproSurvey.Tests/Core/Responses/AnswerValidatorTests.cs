@@ -12,7 +12,7 @@ public class AnswerValidatorTests
     private static PageValidation ValidateViews(int age, params (string Key, string Value)[] fields) =>
         AnswerValidator.Validate(
             TestInstrument.Page("views"),
-            new Dictionary<string, AnswerValue> { ["age"] = new("age", age.ToString(System.Globalization.CultureInfo.InvariantCulture)) },
+            new Dictionary<string, AnswerValue> { ["age"] = AnswerValue.Numeric("age", age) },
             SurveyHarness.Form(fields));
 
     [Fact]
@@ -23,8 +23,10 @@ public class AnswerValidatorTests
 
         // Assert
         Assert.Empty(result.Errors);
-        Assert.Contains(new AnswerValue("trust_staff", "4"), result.Answers);
-        Assert.Contains(new AnswerValue("trust_info", null, DontKnow: true), result.Answers);
+        Assert.Contains(AnswerValue.ScalePoint("trust_staff", 4), result.Answers);
+        Assert.Contains(AnswerValue.DontKnowTo("trust_info"), result.Answers);
+        Assert.Equal(4.0, result.Answers.Single(a => a.ItemCode == "trust_staff").Number);
+        Assert.Null(result.Answers.Single(a => a.ItemCode == "trust_info").Number);
         Assert.Equal(["channels"], result.ClearedItems);
     }
 
@@ -58,14 +60,17 @@ public class AnswerValidatorTests
     }
 
     [Fact]
-    public void Validate_JoinsCodesInInstrumentOrder_ForMultipleChoice()
+    public void Validate_ListsCodesInInstrumentOrder_ForMultipleChoice()
     {
         // Act
         var result = Validate("service", ("trust_staff", "1"), ("trust_info", "2"), ("channels", "desk"), ("channels", "web"));
 
         // Assert
         Assert.Empty(result.Errors);
-        Assert.Contains(new AnswerValue("channels", "web;desk"), result.Answers);
+        var channels = Assert.Single(result.Answers, a => a.ItemCode == "channels");
+        Assert.Equal(["web", "desk"], channels.Choices);
+        Assert.Equal((null, null), (channels.Value, channels.Number));
+        Assert.Equal("""["web","desk"]""", channels.ToStoredText());
     }
 
     [Theory]
@@ -92,7 +97,9 @@ public class AnswerValidatorTests
 
         // Assert
         Assert.Empty(result.Errors);
-        Assert.Contains(new AnswerValue("hours", stored), result.Answers);
+        var hours = Assert.Single(result.Answers, a => a.ItemCode == "hours");
+        Assert.Equal(stored, hours.Value);
+        Assert.Equal(double.Parse(stored, System.Globalization.CultureInfo.InvariantCulture), hours.Number);
     }
 
     [Theory]

@@ -19,14 +19,14 @@ public class ResponseImporterTests
 
     private static SimulatedResponse Valid(int i) => Simulated(
         i,
-        new("age", (20 + i % 50).ToString(System.Globalization.CultureInfo.InvariantCulture)),
-        new("uses_service", "yes"),
-        new("trust_staff", "4"),
-        new("trust_info", null, DontKnow: true),
-        new("channels", "web;desk"),
-        new("satisfaction", "3"),
-        new("hours", "2.5"),
-        new("comment", "Fine."));
+        AnswerValue.Numeric("age", 20 + i % 50),
+        AnswerValue.SingleChoice("uses_service", "yes"),
+        AnswerValue.ScalePoint("trust_staff", 4),
+        AnswerValue.DontKnowTo("trust_info"),
+        AnswerValue.MultipleChoice("channels", ["web", "desk"]),
+        AnswerValue.ScalePoint("satisfaction", 3),
+        AnswerValue.Numeric("hours", 2.5m),
+        AnswerValue.Text("comment", "Fine; thanks."));
 
     [Fact]
     public async Task ImportCompletedAsync_StoresCompleteSimulatedResponses_WithTheirAnswers()
@@ -46,7 +46,7 @@ public class ResponseImporterTests
         Assert.Equal(25, responses.Select(r => r.ResumeCode).Distinct().Count());
         var third = responses[3];
         Assert.Equal((Start.AddMinutes(3), Start.AddMinutes(17), "EE", 4), (third.StartedAt, third.CompletedAt, third.Country, third.LastPage));
-        Assert.Equal(Valid(3).Answers.OrderBy(a => a.ItemCode), third.Answers.Select(a => a.ToValue()).OrderBy(a => a.ItemCode));
+        Assert.Equal(Valid(3).Answers.OrderBy(a => a.ItemCode), third.Answers.Select(a => a.ToValue(TestInstrument.Citizen.FindItem(a.ItemCode)!.Question.Type)).OrderBy(a => a.ItemCode));
         Assert.Equal(TestInstrument.Citizen.Sha256, third.InstrumentSha256);
         var summary = Assert.Single(await harness.Queries.ListOpenAsync(CancellationToken.None));
         Assert.Equal(25, summary.CompletedResponses);
@@ -58,8 +58,8 @@ public class ResponseImporterTests
     {
         { "item 'q99' is not in instrument", Simulated(7, new AnswerValue("q99", "1")) },
         { "item 'satisfaction'", Simulated(7, new AnswerValue("satisfaction", "9")) },
-        { "item 'age' is answered twice", Simulated(7, new AnswerValue("age", "30"), new AnswerValue("age", "31")) },
-        { "item 'channels'", Simulated(7, new AnswerValue("channels", "desk;web")) },
+        { "item 'age' is answered twice", Simulated(7, AnswerValue.Numeric("age", 30), AnswerValue.Numeric("age", 31)) },
+        { "item 'channels'", Simulated(7, AnswerValue.MultipleChoice("channels", ["desk", "web"])) },
         { "item 'trust_staff'", Simulated(7, new AnswerValue("trust_staff", "2", DontKnow: true)) },
         { "completed before it was started", Valid(7) with { CompletedAt = Start } },
         { "country 'FR'", Valid(7) with { Context = new RespondentContext("FR", null, null) } },
@@ -97,7 +97,7 @@ public class ResponseImporterTests
         await harness.LoadStudyAsync(StudyStatus.Open, wide);
         var items = wide.Items.Select(i => i.Code).ToList();
         var responses = Enumerable.Range(0, 2_000).Select(i => Simulated(
-            i, [.. items.Select((code, j) => new AnswerValue(code, (1 + (i + j) % 5).ToString(System.Globalization.CultureInfo.InvariantCulture)))]));
+            i, [.. items.Select((code, j) => AnswerValue.ScalePoint(code, 1 + (i + j) % 5))]));
 
         // Act
         var imported = await harness.Importer.ImportCompletedAsync(SurveyHarness.StudyKey, responses, CancellationToken.None);
