@@ -106,6 +106,10 @@ public class ResponseImporterTests
         Assert.Equal(2_000, imported);
         await using var db = harness.Database.CreateContext();
         Assert.Equal(160_000, await db.Answers.CountAsync());
+        var indexes = await db.Database.SqlQuery<string>($"SELECT name AS Value FROM sqlite_master WHERE type = 'index' AND tbl_name = 'Answers' AND sql IS NOT NULL").ToListAsync();
+        Assert.Equal(
+            db.Model.FindEntityType(typeof(Answer))!.GetIndexes().Select(i => i.GetDatabaseName()).Order(),
+            indexes.Order()); // the indexes set aside for the bulk write are back
         Assert.Equal(2_000, await db.Responses.Select(r => r.ResumeCode).Distinct().CountAsync());
     }
 }
