@@ -8,38 +8,20 @@ using CoproSurvey.Tests.Support;
 namespace CoproSurvey.Tests.App.Cli;
 
 /// <summary>The verbs that create and fill a database: <c>migrate</c> and <c>seed-demo</c>, on a file in a temporary folder.</summary>
-public sealed class DatabaseCommandsTests : IDisposable
+public sealed class DatabaseCommandsTests : CliDatabaseTest
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("coprosurvey-cli-db-").FullName;
-    private readonly StringWriter output = new();
-    private readonly StringWriter error = new();
-
-    private string DatabasePath => Path.Combine(folder, "cli.db");
-
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
-    }
-
-    private Task<int> RunAsync(params string[] args) =>
-        CliApp.RunAsync(args, new CliConsole(output, error), CancellationToken.None);
-
-    private CoproSurveyDbContext Context() =>
-        new(new DbContextOptionsBuilder<CoproSurveyDbContext>().UseSqlite($"Data Source={DatabasePath};Pooling=False").Options);
-
     [Fact]
     public async Task Migrate_CreatesTheSchemaAndLoadsTheStudies_AndIsIdempotent()
     {
         var first = await RunAsync("migrate", "--database", DatabasePath, "--data", RepositoryPaths.Data);
-        var firstOutput = output.ToString();
-        output.GetStringBuilder().Clear();
+        var firstOutput = Output.ToString();
+        Output.GetStringBuilder().Clear();
         var second = await RunAsync("migrate", "--database", DatabasePath, "--data", RepositoryPaths.Data);
 
         Assert.Equal(0, first);
         Assert.Equal(0, second);
         Assert.Contains("Applied migration", firstOutput);
-        Assert.Contains("Schema already up to date.", output.ToString());
+        Assert.Contains("Schema already up to date.", Output.ToString());
         await using var db = Context();
         Assert.Equal("coproduction", Assert.Single(await db.Studies.ToListAsync()).Key);
         Assert.Equal(2, await db.InstrumentVersions.CountAsync());
@@ -51,7 +33,7 @@ public sealed class DatabaseCommandsTests : IDisposable
         var exit = await RunAsync("migrate", "--bogus");
 
         Assert.Equal(1, exit);
-        Assert.Contains("Unknown option --bogus", error.ToString());
+        Assert.Contains("Unknown option --bogus", Error.ToString());
     }
 
     [Fact]
@@ -60,7 +42,7 @@ public sealed class DatabaseCommandsTests : IDisposable
         var exit = await RunAsync("seed-demo", "--responses", "120", "--seed", "4", "--database", DatabasePath, "--data", RepositoryPaths.Data);
 
         Assert.Equal(0, exit);
-        Assert.Contains("Added 120 simulated responses to study 'coproduction' (seed 4)", output.ToString());
+        Assert.Contains("Added 120 simulated responses to study 'coproduction' (seed 4)", Output.ToString());
         await using var db = Context();
         var audiences = await db.Responses.Where(r => r.IsSimulated && r.CompletedAt != null).GroupBy(r => r.Audience).Select(g => g.Key).ToListAsync();
         Assert.Equal(120, await db.Responses.CountAsync());
@@ -76,7 +58,7 @@ public sealed class DatabaseCommandsTests : IDisposable
         var exit = await RunAsync("seed-demo", option, value, "--database", DatabasePath);
 
         Assert.Equal(1, exit);
-        Assert.Contains("--responses needs a whole number", error.ToString());
+        Assert.Contains("--responses needs a whole number", Error.ToString());
         Assert.False(File.Exists(DatabasePath));
     }
 
@@ -86,7 +68,7 @@ public sealed class DatabaseCommandsTests : IDisposable
         var exit = await RunAsync("seed-demo", "--responses", "10", "--study", "nope", "--database", DatabasePath, "--data", RepositoryPaths.Data);
 
         Assert.Equal(2, exit);
-        Assert.Contains("there is no study 'nope' (found: coproduction)", error.ToString());
+        Assert.Contains("there is no study 'nope' (found: coproduction)", Error.ToString());
         await using var db = Context();
         Assert.Equal(0, await db.Responses.CountAsync());
     }

@@ -9,33 +9,17 @@ using Microsoft.EntityFrameworkCore;
 namespace CoproSurvey.Tests.App.Cli;
 
 /// <summary>The <c>researcher</c> verb on a database file in a temporary folder.</summary>
-public sealed class ResearcherCommandTests : IDisposable
+public sealed class ResearcherCommandTests : CliDatabaseTest
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("coprosurvey-cli-researcher-").FullName;
-    private readonly StringWriter output = new();
-    private readonly StringWriter error = new();
-
-    private string DatabasePath => Path.Combine(folder, "cli.db");
-
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
-    }
-
-    private Task<int> RunAsync(params string[] args) =>
-        CliApp.RunAsync([.. args, "--database", DatabasePath], new CliConsole(output, error), CancellationToken.None);
-
-    private CoproSurveyDbContext Context() =>
-        new(new DbContextOptionsBuilder<CoproSurveyDbContext>().UseSqlite($"Data Source={DatabasePath};Pooling=False").Options);
+    private Task<int> RunOnDatabaseAsync(params string[] args) => RunAsync([.. args, "--database", DatabasePath]);
 
     [Fact]
     public async Task Add_PrintsAnAbsoluteOneTimeLink_AndCreatesTheAccountWithoutPassword()
     {
-        var exit = await RunAsync("researcher", "add", "--email", "Ana@Example.org", "--role", "admin");
+        var exit = await RunOnDatabaseAsync("researcher", "add", "--email", "Ana@Example.org", "--role", "admin");
 
         Assert.Equal(0, exit);
-        var link = output.ToString().Split('\n').Select(l => l.Trim()).Single(l => l.Contains("/account/setup?token=", StringComparison.Ordinal));
+        var link = Output.ToString().Split('\n').Select(l => l.Trim()).Single(l => l.Contains("/account/setup?token=", StringComparison.Ordinal));
         Assert.True(Uri.TryCreate(link, UriKind.Absolute, out var uri), link);
         Assert.Equal("/account/setup", uri.AbsolutePath);
         await using var db = Context();
@@ -50,10 +34,10 @@ public sealed class ResearcherCommandTests : IDisposable
     [Fact]
     public async Task Add_GivesARoleInAStudy_WhenAsked()
     {
-        var exit = await RunAsync("researcher", "add", "--email", "ana@example.org", "--role", "researcher", "--study", "coproduction", "--study-role", "analyst");
+        var exit = await RunOnDatabaseAsync("researcher", "add", "--email", "ana@example.org", "--role", "researcher", "--study", "coproduction", "--study-role", "analyst");
 
         Assert.Equal(0, exit);
-        Assert.Contains("ana@example.org is analyst of study 'coproduction'", output.ToString());
+        Assert.Contains("ana@example.org is analyst of study 'coproduction'", Output.ToString());
         await using var db = Context();
         Assert.Equal(StudyRole.Analyst, (await db.StudyMemberships.SingleAsync()).Role);
     }
@@ -66,37 +50,37 @@ public sealed class ResearcherCommandTests : IDisposable
     [InlineData("promote", "--email", "ana@example.org")]
     public async Task BadUsage_ExitsOne_WithTheReason(params string[] args)
     {
-        var exit = await CliApp.RunAsync(["researcher", .. args], new CliConsole(output, error), CancellationToken.None);
+        var exit = await RunAsync(["researcher", .. args]);
 
         Assert.Equal(1, exit);
-        Assert.NotEmpty(error.ToString());
-        Assert.Contains("Usage", error.ToString() + output.ToString(), StringComparison.Ordinal);
+        Assert.NotEmpty(Error.ToString());
+        Assert.Contains("Usage", Error.ToString() + Output.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Help_DescribesTheActions()
     {
-        var exit = await CliApp.RunAsync(["researcher", "--help"], new CliConsole(output, error), CancellationToken.None);
+        var exit = await RunAsync("researcher", "--help");
 
         Assert.Equal(0, exit);
-        Assert.Contains("researcher add --email E --role admin|researcher", output.ToString());
+        Assert.Contains("researcher add --email E --role admin|researcher", Output.ToString());
     }
 
     [Fact]
     public async Task AddTwice_ExitsTwo_AndDisableListLinkWork()
     {
-        await RunAsync("researcher", "add", "--email", "ana@example.org", "--role", "researcher");
+        await RunOnDatabaseAsync("researcher", "add", "--email", "ana@example.org", "--role", "researcher");
 
-        var twice = await RunAsync("researcher", "add", "--email", "ana@example.org", "--role", "researcher");
-        var disable = await RunAsync("researcher", "disable", "--email", "ANA@example.org");
-        var list = await RunAsync("researcher", "list");
-        var link = await RunAsync("researcher", "link", "--email", "ana@example.org");
-        var unknown = await RunAsync("researcher", "disable", "--email", "nobody@example.org");
+        var twice = await RunOnDatabaseAsync("researcher", "add", "--email", "ana@example.org", "--role", "researcher");
+        var disable = await RunOnDatabaseAsync("researcher", "disable", "--email", "ANA@example.org");
+        var list = await RunOnDatabaseAsync("researcher", "list");
+        var link = await RunOnDatabaseAsync("researcher", "link", "--email", "ana@example.org");
+        var unknown = await RunOnDatabaseAsync("researcher", "disable", "--email", "nobody@example.org");
 
         Assert.Equal((2, 0, 0, 0, 2), (twice, disable, list, link, unknown));
-        Assert.Contains("already exists", error.ToString());
-        Assert.Matches(@"ana@example\.org\s+researcher\s+disabled", output.ToString());
-        Assert.Equal(2, output.ToString().Split("/account/setup?token=").Length - 1);
+        Assert.Contains("already exists", Error.ToString());
+        Assert.Matches(@"ana@example\.org\s+researcher\s+disabled", Output.ToString());
+        Assert.Equal(2, Output.ToString().Split("/account/setup?token=").Length - 1);
         await using var db = Context();
         Assert.True((await db.Users.SingleAsync()).IsDisabled);
     }
