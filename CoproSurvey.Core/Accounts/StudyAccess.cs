@@ -114,6 +114,20 @@ public sealed class StudyAccess(IDbContextFactory<CoproSurveyDbContext> contextF
             .ToList();
     }
 
+    /// <summary>The owners of every study, by study key (for administrators' overview).</summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> OwnersByStudyAsync(CancellationToken ct)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var rows = await db.StudyMemberships.AsNoTracking()
+            .Where(m => m.Role == StudyRole.Owner)
+            .Join(db.Studies, m => m.StudyId, s => s.Id, (m, s) => new { m.ResearcherId, s.Key })
+            .Join(db.Users, x => x.ResearcherId, u => u.Id, (x, u) => new { x.Key, u.Email })
+            .ToListAsync(ct);
+        return rows
+            .GroupBy(r => r.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(r => r.Email!).Order(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
+    }
+
     /// <summary>Gives an existing researcher a role in the study, or changes it. Owners (and administrators) only.</summary>
     public async Task<MembershipResult> SetMemberAsync(StudyGrant grant, string email, StudyRole role, Actor actor, CancellationToken ct)
     {

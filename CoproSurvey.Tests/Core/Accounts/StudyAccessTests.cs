@@ -92,6 +92,19 @@ public sealed class StudyAccessTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OwnersByStudy_ListsEachStudysOwners()
+    {
+        await services.AddResearcherAsync("b-owner@example.org", false, ("alpha", StudyRole.Owner), ("beta", StudyRole.Owner));
+        await services.AddResearcherAsync("a-owner@example.org", false, ("alpha", StudyRole.Owner));
+        await services.AddResearcherAsync("analyst@example.org", false, ("beta", StudyRole.Analyst));
+
+        var owners = await services.Access.OwnersByStudyAsync(default);
+
+        Assert.Equal(["a-owner@example.org", "b-owner@example.org"], owners["alpha"]);
+        Assert.Equal(["b-owner@example.org"], owners["beta"]);
+    }
+
+    [Fact]
     public async Task AuditLog_RefusesUpdatesAndDeletes()
     {
         await services.AddResearcherAsync("ana@example.org", false, ("alpha", StudyRole.Owner));
