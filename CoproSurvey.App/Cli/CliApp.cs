@@ -9,6 +9,7 @@ internal static class CliApp
     private static IReadOnlyList<ICliCommand> Commands =>
     [
         new MigrateCommand(),
+        new BackupCommand(),
         new SeedDemoCommand(),
         new InstrumentsCommand(),
         new AnalyzeCommand(),
