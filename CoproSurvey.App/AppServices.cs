@@ -23,6 +23,7 @@ public static class AppServices
         services.AddCoproSurveyRateLimits();
         services.AddSingleton<PublicUrls>();
         services.AddResearcherAuthentication();
+        services.AddCoproSurveyHealth();
         return services;
     }
 
@@ -78,6 +79,7 @@ public static class AppServices
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapCoproSurveyStaticAssets();
+        app.MapCoproSurveyHealth();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         app.MapResearchEndpoints();
         return app;

@@ -59,6 +59,11 @@ public sealed class BackupCommandTests : CliDatabaseTest
         var restoredUrl = AppProcess.FreeLocalUrl();
         await using (var restored = await AppProcess.StartAsync(restoredUrl, $"Data Source={BackupPath}"))
         {
+            using (var monitor = new HttpClient { BaseAddress = new Uri(restoredUrl) })
+            {
+                Assert.Equal(HttpStatusCode.OK, (await monitor.GetAsync("/health")).StatusCode);
+            }
+
             foreach (var token in tokens)
             {
                 using var respondent = Respondent(restoredUrl);
