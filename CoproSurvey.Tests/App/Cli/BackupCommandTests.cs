@@ -133,6 +133,17 @@ public sealed class BackupCommandTests : CliDatabaseTest
         Assert.Contains("Missing --out", Error.ToString());
     }
 
+    [Fact]
+    public async Task Backup_PrintsItsOptionsAndHowToRestore_OnHelp()
+    {
+        var exit = await RunAsync("backup", "--help");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("--out FILE", Output.ToString());
+        Assert.Contains("--force", Output.ToString());
+        Assert.Contains("Restore:", Output.ToString());
+    }
+
     private async Task CreateDatabaseAsync() =>
         Assert.Equal(0, await RunAsync("migrate", "--database", DatabasePath, "--data", RepositoryPaths.Data));
 
