@@ -30,7 +30,7 @@ internal sealed class AnalyzeCommand : ICliCommand
 
     public string Name => "analyze";
 
-    public string Summary => "Statistics on a CSV file: describe, ols, logit, alpha, ttest, anova, chisq, corr.";
+    public string Summary => "Statistics on a CSV file: describe, ols, logit, alpha, ttest, anova, chisq, corr";
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console, CancellationToken cancellationToken)
     {

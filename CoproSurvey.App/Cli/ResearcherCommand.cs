@@ -33,7 +33,7 @@ internal sealed class ResearcherCommand : ICliCommand
 
     public string Name => "researcher";
 
-    public string Summary => "add researchers (prints a one-time setup link), disable, enable, list";
+    public string Summary => "Add researchers (prints a one-time setup link), disable, enable, list";
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console, CancellationToken cancellationToken)
     {

@@ -36,7 +36,7 @@ internal sealed class SeedDemoCommand : ICliCommand
 
     public string Name => "seed-demo";
 
-    public string Summary => "add simulated responses to a study (reproducible for a seed)";
+    public string Summary => "Add simulated responses to a study (reproducible for a seed)";
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console, CancellationToken cancellationToken)
     {
