@@ -34,17 +34,10 @@ internal sealed class BackupCommand : ICliCommand
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console, CancellationToken cancellationToken)
     {
-        if (CommandArguments.AsksForHelp(args))
-        {
-            await console.Out.WriteLineAsync(Usage);
-            return 0;
-        }
-
-        var parsed = CommandArguments.TryParse(args, Options, out var error);
+        var (parsed, exit) = await CommandArguments.ReadAsync(Name, args, Options, Usage, console);
         if (parsed is null)
         {
-            await console.Error.WriteLineAsync($"backup: {error}\n{Usage}");
-            return 1;
+            return exit;
         }
 
         string sourcePath;

@@ -116,6 +116,29 @@ internal sealed class CommandArguments
         }
     }
 
+    /// <summary>
+    /// The arguments of <paramref name="verb"/>, or null once the console has been answered: the usage for
+    /// <c>--help</c> (exit code 0), or the usage error with the usage (exit code 1).
+    /// </summary>
+    public static async Task<(CommandArguments? Arguments, int ExitCode)> ReadAsync(
+        string verb, IReadOnlyList<string> args, IReadOnlyList<CommandOption> options, string usage, CliConsole console)
+    {
+        if (AsksForHelp(args))
+        {
+            await console.Out.WriteLineAsync(usage);
+            return (null, 0);
+        }
+
+        var parsed = TryParse(args, options, out var error);
+        if (parsed is null)
+        {
+            await console.Error.WriteLineAsync($"{verb}: {error}{Environment.NewLine}{usage}");
+            return (null, 1);
+        }
+
+        return (parsed, 0);
+    }
+
     /// <summary>Whether the flag or option was given.</summary>
     public bool Has(string name) => values.ContainsKey(name);
 

@@ -19,17 +19,11 @@ internal sealed class MigrateCommand : ICliCommand
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console, CancellationToken cancellationToken)
     {
-        if (CommandArguments.AsksForHelp(args))
-        {
-            await console.Out.WriteLineAsync(Usage);
-            return 0;
-        }
-
-        var parsed = CommandArguments.TryParse(args, [new("database", "PATH", "SQLite file"), new("data", "DIR", "data folder")], out var error);
+        var (parsed, exit) = await CommandArguments.ReadAsync(
+            Name, args, [new("database", "PATH", "SQLite file"), new("data", "DIR", "data folder")], Usage, console);
         if (parsed is null)
         {
-            await console.Error.WriteLineAsync($"migrate: {error}\n{Usage}");
-            return 1;
+            return exit;
         }
 
         await using var services = CliServices.Build(parsed.Value("database"), parsed.Value("data"));

@@ -61,11 +61,10 @@ internal sealed class ResearcherCommand : ICliCommand
             return 1;
         }
 
-        var parsed = CommandArguments.TryParse(args.Skip(1).ToList(), options, out var error);
+        var (parsed, exit) = await CommandArguments.ReadAsync($"researcher {action}", args.Skip(1).ToList(), options, Usage, console);
         if (parsed is null)
         {
-            await console.Error.WriteLineAsync($"researcher {action}: {error}{Environment.NewLine}{Usage}");
-            return 1;
+            return exit;
         }
 
         StudyRole? studyRole = null;

@@ -40,17 +40,10 @@ internal sealed class SeedDemoCommand : ICliCommand
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console, CancellationToken cancellationToken)
     {
-        if (CommandArguments.AsksForHelp(args))
-        {
-            await console.Out.WriteLineAsync(Usage);
-            return 0;
-        }
-
-        var parsed = CommandArguments.TryParse(args, Options, out var error);
+        var (parsed, exit) = await CommandArguments.ReadAsync(Name, args, Options, Usage, console);
         if (parsed is null)
         {
-            await console.Error.WriteLineAsync(error + Environment.NewLine + Usage);
-            return 1;
+            return exit;
         }
 
         if (!int.TryParse(parsed.Value("responses"), NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count is < 1 or > 1_000_000)
