@@ -1,5 +1,8 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Security.Cryptography;
+using CoproSurvey.Core.Accounts;
+using CoproSurvey.Core.Audit;
 using CoproSurvey.Core.Datasets;
 using CoproSurvey.Core.Persistence;
 using CoproSurvey.Core.Responses;
@@ -15,7 +18,7 @@ namespace CoproSurvey.Core.Export;
 /// <see cref="StudyDataset"/> in one pass that writes the three answer files side by side, so memory does not grow
 /// with the study.
 /// </summary>
-public sealed class ExportBundleWriter(StudyDataset dataset, IDbContextFactory<CoproSurveyDbContext> contextFactory, TimeProvider time)
+public sealed class ExportBundleWriter(StudyDataset dataset, IDbContextFactory<CoproSurveyDbContext> contextFactory, AuditLog auditLog, TimeProvider time)
 {
     private const int ParadataBatch = 2_000;
 
@@ -79,6 +82,31 @@ public sealed class ExportBundleWriter(StudyDataset dataset, IDbContextFactory<C
         {
             folder.Delete(recursive: true);
         }
+    }
+
+    /// <summary>
+    /// Records the export in the study's audit log: who, how many responses, the filters, and the SHA-256 of data.csv.
+    /// Called once the bundle has reached its destination (moved into place, or sent).
+    /// </summary>
+    public async Task RecordAsync(ExportRequest request, ExportSummary summary, Actor actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(summary);
+        ArgumentNullException.ThrowIfNull(actor);
+        int studyId;
+        await using (var db = await contextFactory.CreateDbContextAsync(ct))
+        {
+            studyId = await db.Studies.AsNoTracking().Where(s => s.Key == request.StudyKey).Select(s => s.Id).SingleAsync(ct);
+        }
+
+        var f = request.Filter;
+        static string Listed(IReadOnlyList<string>? values) => values is { Count: > 0 } ? string.Join(",", values) : "all";
+        var detail = string.Create(CultureInfo.InvariantCulture,
+            $"{summary.Responses} responses; audience {(f.Audience is { } a ? ExportFormat.Audience(a) : "both")}; countries {Listed(f.Countries)}; "
+            + $"fields {Listed(f.PolicyFields)}; {(f.IncludePartial ? "complete and partial" : "complete only")}; "
+            + $"from {(f.From is { } from ? ExportFormat.Time(from) : "any")}; to {(f.To is { } to ? ExportFormat.Time(to) : "any")}; "
+            + $"open answers {(request.IncludeText ? "included" : "left out")}; data.csv SHA-256 {summary.Files.FirstOrDefault(x => x.Name == BundleFileNames.Data)?.Sha256}");
+        await auditLog.RecordAsync(AuditActions.Export, actor.Name, actor.ResearcherId, studyId, request.StudyKey, detail, ct);
     }
 
     private static readonly string[] FileOrder =

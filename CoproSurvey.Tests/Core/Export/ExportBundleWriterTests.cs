@@ -1,4 +1,6 @@
 using System.IO.Compression;
+using CoproSurvey.Core.Accounts;
+using CoproSurvey.Core.Audit;
 using System.Security.Cryptography;
 using System.Text.Json;
 using CoproSurvey.Core.Datasets;
@@ -17,7 +19,7 @@ public sealed class ExportBundleWriterTests : IDisposable
     public void Dispose() => folder.Delete(recursive: true);
 
     private static ExportBundleWriter Writer(DatasetTestStudy study) =>
-        new(study.Dataset, study.Harness.Database.ContextFactory, study.Harness.Clock);
+        new(study.Dataset, study.Harness.Database.ContextFactory, new AuditLog(study.Harness.Database.ContextFactory, study.Harness.Clock), study.Harness.Clock);
 
     private async Task<ExportSummary> ExportAsync(DatasetTestStudy study, DatasetFilter filter, bool text) =>
         await Writer(study).WriteToDirectoryAsync(new ExportRequest(SurveyHarness.StudyKey, filter, text), folder.FullName, CancellationToken.None);
@@ -142,7 +144,7 @@ public sealed class ExportBundleWriterTests : IDisposable
         harness.Clock.Advance(TimeSpan.FromSeconds(5));
         await harness.Responses.GetPageAsync(token, 2, recordShown: true, CancellationToken.None);
         var dataset = new StudyDataset(harness.Database.ContextFactory);
-        var writer = new ExportBundleWriter(dataset, harness.Database.ContextFactory, harness.Clock);
+        var writer = new ExportBundleWriter(dataset, harness.Database.ContextFactory, new AuditLog(harness.Database.ContextFactory, harness.Clock), harness.Clock);
 
         // Act
         await writer.WriteToDirectoryAsync(new ExportRequest(SurveyHarness.StudyKey, new DatasetFilter(IncludePartial: true), false), folder.FullName, CancellationToken.None);
@@ -161,7 +163,7 @@ public sealed class ExportBundleWriterTests : IDisposable
     {
         // Arrange
         using var harness = await SurveyHarness.CreateAsync();
-        var writer = new ExportBundleWriter(new StudyDataset(harness.Database.ContextFactory), harness.Database.ContextFactory, harness.Clock);
+        var writer = new ExportBundleWriter(new StudyDataset(harness.Database.ContextFactory), harness.Database.ContextFactory, new AuditLog(harness.Database.ContextFactory, harness.Clock), harness.Clock);
 
         // Act
         var summary = await writer.WriteToDirectoryAsync(new ExportRequest(SurveyHarness.StudyKey, DatasetFilter.All, true), folder.FullName, CancellationToken.None);
@@ -177,7 +179,7 @@ public sealed class ExportBundleWriterTests : IDisposable
     {
         // Arrange
         using var harness = await SurveyHarness.CreateAsync();
-        var writer = new ExportBundleWriter(new StudyDataset(harness.Database.ContextFactory), harness.Database.ContextFactory, harness.Clock);
+        var writer = new ExportBundleWriter(new StudyDataset(harness.Database.ContextFactory), harness.Database.ContextFactory, new AuditLog(harness.Database.ContextFactory, harness.Clock), harness.Clock);
         var target = PathOf("bundle");
 
         // Act
@@ -227,6 +229,27 @@ public sealed class ExportBundleWriterTests : IDisposable
         var html = await File.ReadAllTextAsync(PathOf("codebook.html"));
         Assert.Contains("<td>uses_service</td>", html);
         Assert.DoesNotContain("<td>Don't", html); // the apostrophe is encoded
+    }
+
+    [Fact]
+    public async Task RecordAsync_AddsAnExportEntryToTheStudysAuditLog()
+    {
+        // Arrange
+        using var study = await DatasetTestStudy.CreateAsync();
+        var request = new ExportRequest(SurveyHarness.StudyKey, new DatasetFilter(Countries: ["BE"]), false);
+        var summary = await Writer(study).WriteToDirectoryAsync(request, folder.FullName, CancellationToken.None);
+
+        // Act
+        await Writer(study).RecordAsync(request, summary, new Actor("r-1", "ana@example.org"), CancellationToken.None);
+
+        // Assert
+        var log = new AuditLog(study.Harness.Database.ContextFactory, study.Harness.Clock);
+        await using var db = study.Harness.Database.CreateContext();
+        var studyId = db.Studies.Single().Id;
+        var entry = Assert.Single(await log.EntriesAsync(studyId, 10, CancellationToken.None), e => e.Action == AuditActions.Export);
+        Assert.Equal("ana@example.org", entry.Actor);
+        Assert.StartsWith("3 responses; audience both; countries BE; fields all; complete only;", entry.Detail);
+        Assert.Contains(summary.Files[0].Sha256, entry.Detail);
     }
 
     private static string ExportFormatTime(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", System.Globalization.CultureInfo.InvariantCulture);
