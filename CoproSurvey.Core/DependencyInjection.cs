@@ -46,6 +46,7 @@ public static class DependencyInjection
         services.AddSingleton<StudyAccess>();
         services.AddSingleton<AuditLog>();
         services.AddScoped<StudyDataset>();
+        services.AddScoped<Import.DatasetImporter>();
         return services;
     }
 
