@@ -1,6 +1,7 @@
 using CoproSurvey.Core.Accounts;
 using CoproSurvey.Core.Audit;
 using CoproSurvey.Core.Datasets;
+using CoproSurvey.Core.Export;
 using CoproSurvey.Core.Persistence;
 using CoproSurvey.Core.Responses;
 using CoproSurvey.Core.Studies;
@@ -26,7 +27,7 @@ public static class DependencyInjection
     /// <summary>
     /// Registers persistence (a DbContext factory on SQLite, which also serves scoped contexts), the initialiser, the
     /// response flow services, researcher accounts (Identity users with the platform's password rules), study access
-    /// the audit log and the study dataset (<see cref="StudyDataset"/>, scoped). The web app adds sign-in and cookies on top.
+    /// the audit log and the study dataset (<see cref="StudyDataset"/>) and the export bundle writer (<see cref="ExportBundleWriter"/>), both scoped. The web app adds sign-in and cookies on top.
     /// </summary>
     public static IServiceCollection AddCoproSurveyCore(this IServiceCollection services, CoproSurveyOptions options)
     {
@@ -46,6 +47,7 @@ public static class DependencyInjection
         services.AddSingleton<StudyAccess>();
         services.AddSingleton<AuditLog>();
         services.AddScoped<StudyDataset>();
+        services.AddScoped<ExportBundleWriter>();
         services.AddScoped<Import.DatasetImporter>();
         return services;
     }
