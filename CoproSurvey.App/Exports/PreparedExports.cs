@@ -22,6 +22,7 @@ public sealed class PreparedExports : IDisposable
     private readonly ConcurrentDictionary<string, PreparedExport> files = new(StringComparer.Ordinal);
     private readonly TimeProvider clock;
     private readonly ILogger<PreparedExports> log;
+    private readonly bool ownsFolder;
 
     public PreparedExports(TimeProvider clock, IConfiguration configuration, ILogger<PreparedExports> log)
     {
@@ -29,7 +30,8 @@ public sealed class PreparedExports : IDisposable
         this.log = log;
         Folder = configuration[DirectoryKey] is { Length: > 0 } configured
             ? Path.GetFullPath(configured)
-            : Path.Combine(Path.GetTempPath(), "coprosurvey-exports", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            : Path.Combine(Path.GetTempPath(), "coprosurvey-exports", Guid.NewGuid().ToString("N"));
+        ownsFolder = configuration[DirectoryKey] is not { Length: > 0 };
         Directory.CreateDirectory(Folder);
     }
 
@@ -81,6 +83,11 @@ public sealed class PreparedExports : IDisposable
         foreach (var id in files.Keys)
         {
             Remove(id);
+        }
+
+        if (ownsFolder && Directory.Exists(Folder) && !Directory.EnumerateFileSystemEntries(Folder).Any())
+        {
+            Directory.Delete(Folder);
         }
     }
 
