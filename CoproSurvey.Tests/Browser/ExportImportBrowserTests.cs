@@ -42,6 +42,9 @@ public sealed partial class ExportImportBrowserTests : IAsyncLifetime
             Assert.Contains(zip.Entries, e => e.Name == "manifest.json");
             using var reader = new StreamReader(zip.GetEntry("data.csv")!.Open());
             dataCsv = await reader.ReadToEndAsync();
+            await using var db = source.CreateContext();
+            var audit = Assert.Single(db.AuditEvents.Where(e => e.Action == "export"));
+            Assert.Equal("ana@example.org", audit.Actor);
         }
 
         var targetUrl = AppProcess.FreeLocalUrl();
