@@ -22,6 +22,7 @@ public static class AppServices
         services.AddCoproSurveyRequestLimits();
         services.AddCoproSurveyRateLimits();
         services.AddSingleton<PublicUrls>();
+        services.AddSingleton<Exports.PreparedExports>();
         services.AddResearcherAuthentication();
         services.AddCoproSurveyHealth();
         return services;

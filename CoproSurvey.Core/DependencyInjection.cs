@@ -48,6 +48,7 @@ public static class DependencyInjection
         services.AddSingleton<AuditLog>();
         services.AddScoped<StudyDataset>();
         services.AddScoped<ExportBundleWriter>();
+        services.AddScoped<Import.DatasetImporter>();
         return services;
     }
 

@@ -12,6 +12,7 @@ internal static class CliApp
         new BackupCommand(),
         new SeedDemoCommand(),
         new ExportCommand(),
+        new ImportCommand(),
         new InstrumentsCommand(),
         new AnalyzeCommand(),
         new ResearcherCommand(),

@@ -423,6 +423,12 @@ public sealed partial class ResponseService(IDbContextFactory<CoproSurveyDbConte
         ex is SqliteException { SqliteErrorCode: 5 or 6 or 19 }
         || (ex is DbUpdateException { InnerException: { } inner } && IsRetryable(inner));
 
+    /// <summary>True for a service unit respondents' links and imported data may carry.</summary>
+    internal static bool IsWellFormedServiceUnit(string unit) => ServiceUnitPattern().IsMatch(unit);
+
+    /// <summary>True for a language tag as responses store it (<c>en</c>, <c>nl-BE</c>).</summary>
+    internal static bool IsWellFormedLanguage(string language) => LanguagePattern().IsMatch(language);
+
     [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
     private static partial Regex ServiceUnitPattern();
 
