@@ -1,31 +1,19 @@
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using CoproSurvey.Core.Analysis.Tabular;
+using CoproSurvey.Core.Analysis;
+using CoproSurvey.Core.Analysis.Sources;
 using CoproSurvey.Core.Statistics;
 
 namespace CoproSurvey.App.Cli;
 
 /// <summary>
-/// <c>analyze VERB --csv F ...</c>: statistics on the columns of a CSV file, as readable tables or, with
-/// <c>--json</c>, as one JSON object on standard output. Exit codes: 0 done; 1 bad usage (the usage is shown);
-/// 2 bad input (missing file, unknown column, a cell that is not a number: one line on standard error naming file,
-/// row and column); 3 a statistical impossibility (singular design, too few cases, a constant variable).
+/// <c>analyze VERB --csv F ...</c>: the analyses of <c>Core/Analysis</c> on the columns of a CSV file, as readable
+/// tables or, with <c>--json</c>, as one JSON object on standard output. This verb only turns options into a request
+/// and renders the report. Exit codes: 0 done; 1 bad usage (the usage is shown); 2 bad input (missing file, unknown
+/// column, a cell that is not a number: one line on standard error naming file, row and column); 3 a statistical
+/// impossibility (singular design, too few cases, a constant variable).
 /// </summary>
 internal sealed class AnalyzeCommand : ICliCommand
 {
-    private static readonly IReadOnlyList<AnalyzeVerb> Verbs =
-    [
-        new AnalyzeDescribe(),
-        new AnalyzeOls(),
-        new AnalyzeLogit(),
-        new AnalyzeAlpha(),
-        new AnalyzeTTest(),
-        new AnalyzeAnova(),
-        new AnalyzeChiSquare(),
-        new AnalyzeCorrelation(),
-    ];
-
     private static readonly CommandOption JsonOption = new("json", null, "Write one JSON object instead of tables.");
 
     public string Name => "analyze";
@@ -41,72 +29,51 @@ internal sealed class AnalyzeCommand : ICliCommand
             return args.Count == 0 ? 1 : 0;
         }
 
-        var verb = Verbs.FirstOrDefault(v => v.Name == args[0]);
+        var verb = AnalyzeVerbs.All.FirstOrDefault(v => v.Name == args[0]);
         if (verb is null)
         {
-            await console.Error.WriteLineAsync($"analyze: unknown analysis '{args[0]}'.{CliApp.DidYouMean(args[0], Verbs.Select(v => v.Name))}");
+            await console.Error.WriteLineAsync($"analyze: unknown analysis '{args[0]}'.{CliApp.DidYouMean(args[0], AnalyzeVerbs.All.Select(v => v.Name))}");
             await console.Error.WriteAsync(Help());
             return 1;
         }
 
+        var title = $"{Name} {verb.Name}";
         var options = verb.Options.Append(JsonOption).ToList();
-        var rest = args.Skip(1).ToList();
-        if (rest.Any(a => a is "--help" or "-h"))
+        var usage = VerbHelp(verb, options);
+        var (arguments, exit) = await CommandArguments.ReadAsync(title, args.Skip(1).ToList(), options, usage, console);
+        if (arguments is null)
         {
-            await console.Out.WriteAsync(VerbHelp(verb, options));
-            return 0;
+            return exit;
         }
 
-        CommandArguments? arguments = null;
+        var source = new CsvFileSource(arguments.Required("csv"));
         try
         {
-            arguments = CommandArguments.Parse(rest, options);
-            var report = verb.Run(arguments, cancellationToken);
-            await console.Out.WriteAsync(arguments.Has("json") ? Json(report) : Text(report));
+            var report = await verb.RunAsync(arguments, source, cancellationToken);
+            await console.Out.WriteAsync(arguments.Has("json") ? AnalysisJson.Render(report) : AnalysisText.Render(report));
             return 0;
         }
         catch (CommandUsageException e)
         {
-            await console.Error.WriteLineAsync($"analyze {verb.Name}: {e.Message}");
-            await console.Error.WriteAsync(VerbHelp(verb, options));
+            await console.Error.WriteLineAsync($"{title}: {e.Message}{Environment.NewLine}{usage}");
             return 1;
         }
-        catch (CsvDataException e)
+        catch (AnalysisInputException e)
         {
             await console.Error.WriteLineAsync(e.Message);
             return 2;
         }
         catch (StatisticsException e)
         {
-            await console.Error.WriteLineAsync($"analyze {verb.Name}: {arguments?.Value("csv")}: {e.Message}");
+            await console.Error.WriteLineAsync($"{title}: {source.Name}: {e.Message}");
             return 3;
         }
         catch (ArgumentException e)
         {
             // The statistics library refuses data it cannot take (e.g. a model it cannot build from these columns).
-            await console.Error.WriteLineAsync($"analyze {verb.Name}: {arguments?.Value("csv")}: {e.Message}");
+            await console.Error.WriteLineAsync($"{title}: {source.Name}: {e.Message}");
             return 2;
         }
-    }
-
-    private static string Json(IAnalyzeReport report)
-    {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            json.WriteStartObject();
-            report.WriteJson(json);
-            json.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()) + Environment.NewLine;
-    }
-
-    private static string Text(IAnalyzeReport report)
-    {
-        using var text = new StringWriter();
-        report.WriteText(text);
-        return text.ToString();
     }
 
     private static string Help()
@@ -115,7 +82,7 @@ internal sealed class AnalyzeCommand : ICliCommand
         text.AppendLine("Usage: analyze VERB --csv FILE [OPTIONS] [--json]");
         text.AppendLine();
         text.AppendLine("Verbs:");
-        foreach (var v in Verbs)
+        foreach (var v in AnalyzeVerbs.All)
         {
             text.AppendLine($"  {v.Name,-10}{v.Summary}");
         }
@@ -144,36 +111,6 @@ internal sealed class AnalyzeCommand : ICliCommand
             text.AppendLine($"  {head,-26}{o.Help}");
         }
 
-        return text.ToString();
+        return text.ToString().TrimEnd();
     }
-}
-
-/// <summary>One analysis of the <c>analyze</c> command.</summary>
-internal abstract class AnalyzeVerb
-{
-    public abstract string Name { get; }
-
-    public abstract string Summary { get; }
-
-    /// <summary>The usage line, e.g. <c>analyze anova --csv F --value V --group G [--json]</c>.</summary>
-    public abstract string Synopsis { get; }
-
-    /// <summary>The verb's options (<c>--json</c> and <c>--help</c> are added by the command).</summary>
-    public abstract IReadOnlyList<CommandOption> Options { get; }
-
-    /// <summary>Reads the data and computes the report.</summary>
-    /// <exception cref="CommandUsageException">The options do not make sense together.</exception>
-    /// <exception cref="CsvDataException">The file, a column or a cell is not usable.</exception>
-    /// <exception cref="StatisticsException">The data do not allow the statistic.</exception>
-    public abstract IAnalyzeReport Run(CommandArguments arguments, CancellationToken cancellationToken);
-
-    protected static CommandOption Csv => new("csv", "FILE", "The CSV file (header row, comma-separated).", Required: true);
-}
-
-/// <summary>The result of an analysis, written as tables or as the members of one JSON object.</summary>
-internal interface IAnalyzeReport
-{
-    void WriteJson(Utf8JsonWriter json);
-
-    void WriteText(TextWriter text);
 }
