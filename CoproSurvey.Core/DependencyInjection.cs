@@ -1,5 +1,6 @@
 using CoproSurvey.Core.Accounts;
 using CoproSurvey.Core.Audit;
+using CoproSurvey.Core.Datasets;
 using CoproSurvey.Core.Persistence;
 using CoproSurvey.Core.Responses;
 using CoproSurvey.Core.Studies;
@@ -25,7 +26,7 @@ public static class DependencyInjection
     /// <summary>
     /// Registers persistence (a DbContext factory on SQLite, which also serves scoped contexts), the initialiser, the
     /// response flow services, researcher accounts (Identity users with the platform's password rules), study access
-    /// and the audit log. The web app adds sign-in and cookies on top.
+    /// the audit log and the study dataset (<see cref="StudyDataset"/>, scoped). The web app adds sign-in and cookies on top.
     /// </summary>
     public static IServiceCollection AddCoproSurveyCore(this IServiceCollection services, CoproSurveyOptions options)
     {
@@ -44,6 +45,7 @@ public static class DependencyInjection
         services.AddSingleton<ResearcherAccounts>();
         services.AddSingleton<StudyAccess>();
         services.AddSingleton<AuditLog>();
+        services.AddScoped<StudyDataset>();
         return services;
     }
 
