@@ -173,10 +173,11 @@ internal sealed class AnalyzeCommand : ICliCommand
         text.AppendLine();
         text.AppendLine(verb.Summary);
         text.AppendLine();
-        foreach (var o in options)
+        var heads = options.Select(o => o.IsFlag ? $"--{o.Name}" : $"--{o.Name} {o.Value}").ToList();
+        var width = heads.Max(h => h.Length) + 2;
+        foreach (var (head, option) in heads.Zip(options))
         {
-            var head = o.IsFlag ? $"--{o.Name}" : $"--{o.Name} {o.Value}";
-            text.AppendLine($"  {head,-26}{o.Help}");
+            text.AppendLine($"  {head.PadRight(width)}{option.Help}");
         }
 
         return text.ToString().TrimEnd();

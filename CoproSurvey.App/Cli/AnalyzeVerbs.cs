@@ -177,7 +177,8 @@ internal static class AnalyzeVerbs
                 throw new CommandUsageException($"--ref {assignment}: '{variable}' is not in --x or is given twice.");
             }
 
-            if (!factors.Contains(variable))
+            // A CSV file declares nothing, so a variable it has as levels is one --factor names; a study declares its own.
+            if (arguments.Has("csv") && !factors.Contains(variable))
             {
                 throw new CommandUsageException($"--ref {assignment}: '{variable}' is numeric; add --factor {variable}.");
             }
