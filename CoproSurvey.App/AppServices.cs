@@ -28,6 +28,10 @@ public static class AppServices
         return services;
     }
 
+    /// <summary>The database and data folder of <paramref name="builder"/>'s configuration and content root (see below).</summary>
+    public static CoproSurveyOptions GetCoproSurveyOptions(this WebApplicationBuilder builder) =>
+        builder.Configuration.GetCoproSurveyOptions(builder.Environment.ContentRootPath);
+
     /// <summary>
     /// Database and data folder from configuration. Defaults: the SQLite file <c>coprosurvey.db</c> in the content
     /// root, and the repository's <c>data/</c> folder (found by walking up from the content root), else the copy
