@@ -172,6 +172,14 @@ public sealed class DatasetImporter(IDbContextFactory<CoproSurveyDbContext> cont
             // Rows without an id are stored last, after every row that names its id, so the ids the database gives
             // them cannot take one that the file names.
             await SaveAsync(db, submittedPages, ct);
+            if (db.Database.IsNpgsql())
+            {
+                // Rows that kept their file's id leave PostgreSQL's identity sequence behind; the responses stored next
+                // (these rows, then respondents) must not be given one of those ids.
+                await db.Database.ExecuteSqlRawAsync(
+                    "SELECT setval(pg_get_serial_sequence('\"Responses\"', 'Id'), GREATEST((SELECT MAX(\"Id\") FROM \"Responses\"), 1))", ct);
+            }
+
             foreach (var row in withoutId)
             {
                 Add(db, context, row, usedCodes, submittedPages);

@@ -5,21 +5,25 @@ using CoproSurvey.Core.Datasets;
 using CoproSurvey.Core.Import;
 using CoproSurvey.Core.Instruments;
 using CoproSurvey.Tests.Core.Responses;
+using CoproSurvey.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoproSurvey.Tests.Core.Import;
 
+/// <summary>On SQLite; <see cref="DatasetImporterPostgresTests"/> runs every test again on PostgreSQL.</summary>
 public class DatasetImporterTests
 {
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     private const string Header =
         "response_id,audience,country,policy_field,service_unit,language,instrument_key,instrument_sha256,status,started_at,completed_at,duration_seconds," +
         "age,uses_service,trust_staff,trust_info,channels_web,channels_phone,channels_desk,satisfaction,hours,trust_scale,comment,followup,nickname";
 
-    [Fact]
+    [SkippableFact]
     public async Task ImportAsync_StoresEveryRow_AsTheDatasetReadsItBack()
     {
         // Arrange
-        using var harness = await SurveyHarness.CreateAsync();
+        using var harness = await SurveyHarness.CreateAsync(Provider);
         var sha = TestInstrument.Citizen.Sha256;
         var csv = Csv(
             $"12,citizen,BE,health,unit-7,en,test-citizen,{sha},complete,2026-03-01T09:00:00Z,2026-03-01T09:10:00Z,600,34,1,4,-1,1,0,1,3,2.5,4,\"slow; rude staff\nsecond line\",,",
@@ -45,11 +49,11 @@ public class DatasetImporterTests
         Assert.Equal(DatasetStatus.Partial, rows[2].Status);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ImportAsync_KeepsAPartialResponsesEmptyPage_AsNotAnswered()
     {
         // Arrange: the second page was submitted empty, the third never reached.
-        using var harness = await SurveyHarness.CreateAsync();
+        using var harness = await SurveyHarness.CreateAsync(Provider);
         var csv = Csv($"20,citizen,BE,health,,en,,,partial,2026-03-03T09:00:00Z,,,30,1,-4,-4,-4,-4,-4,-3,-3,-3,,,");
 
         // Act
@@ -61,11 +65,11 @@ public class DatasetImporterTests
         Assert.Equal(["30", "1", "NotAnswered", "NotAnswered", "NotAnswered", "NotAnswered", "NotAnswered", "NotReached", "NotReached", "NotAnswered"], Cells(row));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ImportAsync_ReportsEveryProblemByRowAndColumn_AndStoresNothing()
     {
         // Arrange
-        using var harness = await SurveyHarness.CreateAsync();
+        using var harness = await SurveyHarness.CreateAsync(Provider);
         var sha = TestInstrument.Citizen.Sha256;
         var good = $"1,citizen,BE,health,,en,,{sha},complete,2026-03-01T09:00:00Z,2026-03-01T09:10:00Z,,34,1,4,4,1,0,0,3,,,,,";
         var csv = Csv(
@@ -99,11 +103,11 @@ public class DatasetImporterTests
         Assert.Equal(0, await db.AuditEvents.CountAsync());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ImportAsync_RefusesUnknownColumns_InTheHeader()
     {
         // Arrange
-        using var harness = await SurveyHarness.CreateAsync();
+        using var harness = await SurveyHarness.CreateAsync(Provider);
         var csv = new MemoryStream(Encoding.UTF8.GetBytes("response_id,audience,agee,age,age\n1,citizen,3,4,5\n"));
 
         // Act
@@ -114,11 +118,11 @@ public class DatasetImporterTests
         Assert.Equal("row 1, column agee: study 'test-study' has no such column: not a metadata column (response_id, audience, country, ...), nor an item, option or score of its questionnaires.", report.Problems[0].ToString());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ImportAsync_RefusesAResponseIdTheDatabaseHas()
     {
         // Arrange
-        using var harness = await SurveyHarness.CreateAsync();
+        using var harness = await SurveyHarness.CreateAsync(Provider);
         var row = $"7,citizen,BE,health,,en,,,complete,2026-03-01T09:00:00Z,2026-03-01T09:10:00Z,,34,2,-2,-2,-2,-2,-2,3,,,,,";
         Assert.True((await Importer(harness).ImportAsync(SurveyHarness.StudyKey, Csv(row), "a.csv", Actor.CommandLine, CancellationToken.None)).Success);
 
@@ -127,13 +131,17 @@ public class DatasetImporterTests
 
         // Assert
         Assert.Equal("row 2, column response_id: response 7 is already in the database or earlier in this file.", Assert.Single(report.Problems).ToString());
+        var next = await harness.Responses.StartAsync(SurveyHarness.StudyKey, Audience.Citizen, SurveyHarness.Context, CancellationToken.None);
+        Assert.True(next.Success);
+        await using var db = await harness.Database.ContextFactory.CreateDbContextAsync();
+        Assert.Equal([7, 8], await db.Responses.OrderBy(r => r.Id).Select(r => r.Id).ToListAsync());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ImportAsync_RefusesAnswersTheRoutingHides_AndCodesThatContradictIt()
     {
         // Arrange: row 2 answers the service page although uses_service = no; row 3 codes a shown item "not asked".
-        using var harness = await SurveyHarness.CreateAsync();
+        using var harness = await SurveyHarness.CreateAsync(Provider);
         var csv = Csv(
             $"1,citizen,BE,health,,en,,,complete,2026-03-01T09:00:00Z,2026-03-01T09:10:00Z,,34,2,4,4,-2,-2,-2,3,,,,,",
             $"2,citizen,BE,health,,en,,,complete,2026-03-01T09:00:00Z,2026-03-01T09:10:00Z,,34,1,-2,4,1,0,0,3,,,,,");
@@ -145,11 +153,11 @@ public class DatasetImporterTests
         Assert.Equal([(2, "trust_staff"), (2, "trust_info"), (3, "trust_staff")], report.Problems.Select(p => (p.Row, p.Column)));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ImportAsync_RecordsTheImportInTheAuditLog()
     {
         // Arrange
-        using var harness = await SurveyHarness.CreateAsync();
+        using var harness = await SurveyHarness.CreateAsync(Provider);
         var csv = Csv($",citizen,BE,health,,en,,,complete,2026-03-01T09:00:00Z,2026-03-01T09:10:00Z,,34,2,-2,-2,-2,-2,-2,3,,,,,");
 
         // Act
@@ -161,11 +169,11 @@ public class DatasetImporterTests
         Assert.Equal(("import", "ana@example.org", "paper.csv", "1 response (1 complete, 0 partial)"), (entry.Action, entry.Actor, entry.Subject, entry.Detail));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ImportAsync_SaysSo_ForAnEmptyFileAndAnUnknownStudy()
     {
         // Arrange
-        using var harness = await SurveyHarness.CreateAsync();
+        using var harness = await SurveyHarness.CreateAsync(Provider);
 
         // Act
         var empty = await Importer(harness).ImportAsync(SurveyHarness.StudyKey, new MemoryStream(), "empty.csv", Actor.CommandLine, CancellationToken.None);
@@ -199,4 +207,9 @@ public class DatasetImporterTests
         [.. row.Cells.Select(c => c.Value?.ToString(CultureInfo.InvariantCulture) ?? c.Missing.ToString()!)];
 
     private static List<string> Texts(DatasetRow row) => [.. row.Texts.Select(t => t.Text ?? t.Missing.ToString()!)];
+}
+
+public sealed class DatasetImporterPostgresTests : DatasetImporterTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }
