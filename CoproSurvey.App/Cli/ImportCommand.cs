@@ -13,9 +13,10 @@ internal sealed class ImportCommand : ICliCommand
 {
     private const string Usage =
         """
-        Usage: CoproSurvey.App import --study KEY --csv FILE [--database PATH] [--data DIR]
+        Usage: CoproSurvey.App import --study KEY --csv FILE [--text FILE] [--database PATH] [--data DIR]
           --study KEY      the study to import into
           --csv FILE       a CSV in the format of an export's data.csv (UTF-8, comma-separated, header row)
+          --text FILE      the open answers, as in an export's text.csv (joined to the data by response_id)
           --database PATH  SQLite file (default: the platform's database)
           --data DIR       folder with studies/ and instruments/ (default: the repository's data/)
         Every row is checked against the questionnaire version it names (instrument_sha256; the current one when
@@ -27,6 +28,7 @@ internal sealed class ImportCommand : ICliCommand
     [
         new("study", "KEY", "study key", Required: true),
         new("csv", "FILE", "CSV file", Required: true),
+        new("text", "FILE", "open answers"),
         new("database", "PATH", "SQLite file"),
         new("data", "DIR", "data folder"),
     ];
@@ -44,9 +46,10 @@ internal sealed class ImportCommand : ICliCommand
         }
 
         var path = Path.GetFullPath(parsed.Required("csv"));
-        if (!File.Exists(path))
+        var textPath = parsed.Value("text") is { } t ? Path.GetFullPath(t) : null;
+        foreach (var file in new[] { path, textPath }.OfType<string>().Where(f => !File.Exists(f)))
         {
-            await console.Error.WriteLineAsync($"import: {path}: file not found; nothing was imported.");
+            await console.Error.WriteLineAsync($"import: {file}: file not found; nothing was imported.");
             return 2;
         }
 
@@ -56,9 +59,10 @@ internal sealed class ImportCommand : ICliCommand
         var clock = Stopwatch.StartNew();
         ImportReport report;
         await using (var csv = File.OpenRead(path))
+        await using (var text = textPath is null ? null : File.OpenRead(textPath))
         {
             report = await scope.ServiceProvider.GetRequiredService<DatasetImporter>()
-                .ImportAsync(parsed.Required("study"), csv, Path.GetFileName(path), Actor.CommandLine, cancellationToken);
+                .ImportAsync(parsed.Required("study"), csv, Path.GetFileName(path), Actor.CommandLine, cancellationToken, openAnswers: text);
         }
 
         if (!report.Success)

@@ -36,7 +36,12 @@ public sealed class DatasetImporter(IDbContextFactory<CoproSurveyDbContext> cont
 
     /// <summary>Imports <paramref name="csv"/> (UTF-8) into the study; a problem anywhere stores nothing.</summary>
     /// <param name="fileName">The file's name for the report and the audit log.</param>
-    public async Task<ImportReport> ImportAsync(string studyKey, Stream csv, string fileName, Actor actor, CancellationToken ct, IProgress<int>? rowsRead = null)
+    /// <param name="openAnswers">
+    /// An export's <c>text.csv</c> (<c>response_id</c>, then open-answer columns), joined to the data by response id; its
+    /// problems are reported as the data row's, in the column of the open answer.
+    /// </param>
+    public async Task<ImportReport> ImportAsync(
+        string studyKey, Stream csv, string fileName, Actor actor, CancellationToken ct, IProgress<int>? rowsRead = null, Stream? openAnswers = null)
     {
         ArgumentNullException.ThrowIfNull(csv);
         ArgumentNullException.ThrowIfNull(actor);
@@ -87,6 +92,18 @@ public sealed class DatasetImporter(IDbContextFactory<CoproSurveyDbContext> cont
                 return Fail(fileName, new ImportProblem(1, null, $"not a readable CSV file: {e.Message}"));
             }
 
+            var texts = openAnswers is null ? null : ReadOpenAnswers(openAnswers, layout);
+            if (texts?.Problem is { } textProblem)
+            {
+                return Fail(fileName, textProblem);
+            }
+
+            var dataColumns = headers.Count;
+            if (texts is not null)
+            {
+                headers = [.. headers, .. texts.Columns];
+            }
+
             var header = ImportHeader.Read(headers, layout);
             if (header.Problems.Count > 0)
             {
@@ -112,7 +129,7 @@ public sealed class DatasetImporter(IDbContextFactory<CoproSurveyDbContext> cont
                     }
 
                     cells = new string?[headers.Count];
-                    for (var i = 0; i < cells.Length; i++)
+                    for (var i = 0; i < dataColumns; i++)
                     {
                         cells[i] = reader.GetString(i);
                     }
@@ -126,6 +143,12 @@ public sealed class DatasetImporter(IDbContextFactory<CoproSurveyDbContext> cont
                 rows++;
                 var rowNumber = rows + 1;
                 var before = problems.Count;
+                if (texts is not null && header.Metadata.TryGetValue("response_id", out var idColumn)
+                    && cells[idColumn]?.Trim() is { Length: > 0 } id && texts.Rows.Remove(id, out var answers))
+                {
+                    answers.CopyTo(cells, dataColumns);
+                }
+
                 var row = ImportRowReader.Read(context, header, cells, rowNumber, problems);
 
                 if (problems.Count >= MaxReportedProblems)
@@ -163,6 +186,11 @@ public sealed class DatasetImporter(IDbContextFactory<CoproSurveyDbContext> cont
                 }
             }
 
+            foreach (var (id, _) in texts?.Rows.Take(MaxReportedProblems - problems.Count) ?? [])
+            {
+                problems.Add(new ImportProblem(1, "response_id", $"the open answers name response {id}, which is not in the data file."));
+            }
+
             if (problems.Count > 0)
             {
                 await transaction.RollbackAsync(ct);
@@ -194,6 +222,52 @@ public sealed class DatasetImporter(IDbContextFactory<CoproSurveyDbContext> cont
             await transaction.CommitAsync(ct);
             rowsRead?.Report(rows);
             return new ImportReport(fileName, rows, imported, complete, partial, [], false);
+        }
+    }
+
+    /// <summary>The open answers by response id (they are small next to the data: a few text items per response).</summary>
+    private sealed record OpenAnswers(IReadOnlyList<string> Columns, Dictionary<string, string?[]> Rows, ImportProblem? Problem);
+
+    private static OpenAnswers ReadOpenAnswers(Stream stream, DatasetLayout layout)
+    {
+        OpenAnswers Broken(string message) => new([], [], new ImportProblem(1, null, "open answers: " + message));
+        try
+        {
+            using var reader = CsvReader.Create(stream, Options(), leaveOpen: true);
+            reader.ReadHeader();
+            var names = reader.Headers.ToList();
+            if (names.Count == 0 || names[0] != "response_id")
+            {
+                return Broken("the first column must be response_id, as in an export's text.csv.");
+            }
+
+            var known = layout.Texts.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+            if (names.Skip(1).FirstOrDefault(n => !known.Contains(n)) is { } unknown)
+            {
+                return Broken($"'{unknown}' is not an open-answer item of study '{layout.StudyKey}'.");
+            }
+
+            var rows = new Dictionary<string, string?[]>(StringComparer.Ordinal);
+            while (reader.Read())
+            {
+                var id = reader.GetString(0).Trim();
+                var cells = new string?[names.Count - 1];
+                for (var i = 1; i < names.Count; i++)
+                {
+                    cells[i - 1] = reader.GetString(i);
+                }
+
+                if (!rows.TryAdd(id, cells))
+                {
+                    return Broken($"row {reader.RowNumber + 1}: response {id} appears twice.");
+                }
+            }
+
+            return new OpenAnswers(names.Skip(1).ToList(), rows, null);
+        }
+        catch (CsvFormatException e)
+        {
+            return Broken($"not a readable CSV file ({e.Message}).");
         }
     }
 

@@ -25,25 +25,29 @@ public sealed class ImportCommandTests : CliDatabaseTest
     }
 
     [Fact]
-    public async Task ExportImportExport_GivesTheSameDataCsv()
+    public async Task ExportImportExport_GivesTheSameDataAndOpenAnswers()
     {
         // Arrange
         var folder = Path.GetDirectoryName(DatabasePath)!;
         var second = Path.Combine(folder, "second.db");
         Assert.Equal(0, await RunAsync("seed-demo", "--responses", "60", "--database", DatabasePath));
-        Assert.Equal(0, await RunAsync("export", "--study", "coproduction", "--out", Path.Combine(folder, "first"), "--database", DatabasePath));
+        Assert.Equal(0, await RunAsync("export", "--study", "coproduction", "--out", Path.Combine(folder, "first"), "--text", "--database", DatabasePath));
 
         // Act
-        var imported = await RunAsync("import", "--study", "coproduction", "--csv", Path.Combine(folder, "first", "data.csv"), "--database", second);
-        var exported = await RunAsync("export", "--study", "coproduction", "--out", Path.Combine(folder, "again"), "--database", second);
+        var imported = await RunAsync(
+            "import", "--study", "coproduction", "--csv", Path.Combine(folder, "first", "data.csv"), "--text", Path.Combine(folder, "first", "text.csv"), "--database", second);
+        var exported = await RunAsync("export", "--study", "coproduction", "--out", Path.Combine(folder, "again"), "--text", "--database", second);
 
         // Assert
         Assert.True(imported == 0, Error.ToString());
         Assert.Equal(0, exported);
         Assert.Contains("Imported 60 responses (60 complete, 0 partial)", Output.ToString(), StringComparison.Ordinal);
-        Assert.Equal(
-            await File.ReadAllTextAsync(Path.Combine(folder, "first", "data.csv")),
-            await File.ReadAllTextAsync(Path.Combine(folder, "again", "data.csv")));
+        foreach (var file in new[] { "data.csv", "text.csv" })
+        {
+            Assert.Equal(
+                await File.ReadAllTextAsync(Path.Combine(folder, "first", file)),
+                await File.ReadAllTextAsync(Path.Combine(folder, "again", file)));
+        }
     }
 
     [Fact]

@@ -154,6 +154,29 @@ public class DatasetImporterTests
     }
 
     [SkippableFact]
+    public async Task ImportAsync_JoinsTheOpenAnswersFile_ByResponseId_AndRefusesOnesWithoutData()
+    {
+        // Arrange
+        using var harness = await SurveyHarness.CreateAsync(Provider);
+        var row = "31,citizen,BE,health,,en,,,complete,2026-03-01T09:00:00Z,2026-03-01T09:10:00Z,,70,2,-2,-2,-2,-2,-2,3,,";
+        var header = Header[..Header.LastIndexOf(",comment", StringComparison.Ordinal)];
+        MemoryStream Data() => new(Encoding.UTF8.GetBytes(header + "\n" + row + "\n"));
+        var text = "response_id,comment,followup\n31,\"'=SUM(A1)\nsecond line\",older\n";
+
+        // Act
+        var orphan = await Importer(harness).ImportAsync(
+            SurveyHarness.StudyKey, Data(), "data.csv", Actor.CommandLine, CancellationToken.None, openAnswers: new MemoryStream(Encoding.UTF8.GetBytes(text + "99,x,\n")));
+        var joined = await Importer(harness).ImportAsync(
+            SurveyHarness.StudyKey, Data(), "data.csv", Actor.CommandLine, CancellationToken.None, openAnswers: new MemoryStream(Encoding.UTF8.GetBytes(text)));
+
+        // Assert
+        Assert.Equal("row 1, column response_id: the open answers name response 99, which is not in the data file.", Assert.Single(orphan.Problems).ToString());
+        Assert.True(joined.Success, string.Join("\n", joined.Problems));
+        var stored = Assert.Single(await ReadAsync(harness, DatasetFilter.All));
+        Assert.Equal(["=SUM(A1)\nsecond line", "older", "NotAnswered"], Texts(stored));
+    }
+
+    [SkippableFact]
     public async Task ImportAsync_RecordsTheImportInTheAuditLog()
     {
         // Arrange
