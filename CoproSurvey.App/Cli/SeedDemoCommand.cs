@@ -81,7 +81,7 @@ internal sealed class SeedDemoCommand : ICliCommand
             var imported = await services.GetRequiredService<ResponseImporter>().ImportCompletedAsync(key, responses, cancellationToken);
             await console.Out.WriteLineAsync(
                 $"Added {imported} simulated responses to study '{key}' (seed {seed}) in {clock.Elapsed.TotalSeconds:F1} s " +
-                $"(simulated in {generated.TotalSeconds:F1} s, written in {(clock.Elapsed - generated).TotalSeconds:F1} s): {options.ConnectionString}");
+                $"(simulated in {generated.TotalSeconds:F1} s, written in {(clock.Elapsed - generated).TotalSeconds:F1} s): {CoproSurveyDatabase.Describe(options.Provider, options.ConnectionString)}");
             return 0;
         }
         catch (ResponseImportException e)

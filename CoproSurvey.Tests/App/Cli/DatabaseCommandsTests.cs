@@ -43,6 +43,7 @@ public sealed class DatabaseCommandsTests : CliDatabaseTest
 
         Assert.Equal(0, exit);
         Assert.Contains("Added 120 simulated responses to study 'coproduction' (seed 4)", Output.ToString());
+        Assert.Contains($"s): {DatabasePath}", Output.ToString()); // where, as a path: never the connection string, which may hold a password
         await using var db = Context();
         var audiences = await db.Responses.Where(r => r.IsSimulated && r.CompletedAt != null).GroupBy(r => r.Audience).Select(g => g.Key).ToListAsync();
         Assert.Equal(120, await db.Responses.CountAsync());
