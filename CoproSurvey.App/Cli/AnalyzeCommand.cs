@@ -19,6 +19,8 @@ internal sealed class AnalyzeCommand : ICliCommand
 {
     private static readonly CommandOption JsonOption = new("json", null, "Write one JSON object instead of tables.");
 
+    private const string StudySynopsis = "--study KEY [--audience A] [--countries C,D] [--fields F,G] [--include-partial] [--database PATH]";
+
     /// <summary>Where the data come from: a CSV file, or a study of the platform's database with the export's filters.</summary>
     private static readonly IReadOnlyList<CommandOption> SourceOptions =
     [
@@ -170,6 +172,7 @@ internal sealed class AnalyzeCommand : ICliCommand
     {
         var text = new StringBuilder();
         text.AppendLine($"Usage: {verb.Synopsis}");
+        text.AppendLine($"       {verb.Synopsis.Replace("--csv F", StudySynopsis, StringComparison.Ordinal)}");
         text.AppendLine();
         text.AppendLine(verb.Summary);
         text.AppendLine();

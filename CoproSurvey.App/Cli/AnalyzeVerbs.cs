@@ -27,13 +27,13 @@ internal static class AnalyzeVerbs
         new(
             "describe",
             "Descriptive statistics of numeric columns, optionally by group.",
-            "analyze describe (--csv F | --study KEY) --columns a,b [--by g] [--json]",
+            "analyze describe --csv F --columns a,b [--by g] [--json]",
             [new("columns", "a,b", "Numeric columns to describe.", Required: true), new("by", "g", "A column whose values form the groups.")],
             async (a, source, ct) => await DescribeAnalysis.RunAsync(source, new DescribeRequest(a.List("columns"), a.Value("by")), ct)),
         new(
             "ols",
             "Linear regression with classical, HC0-HC3 or cluster-robust standard errors.",
-            "analyze ols (--csv F | --study KEY) --y Y --x X1,X2 [--no-intercept] [--se classical|hc0|hc1|hc2|hc3|cluster:COL] [--factor g] [--ref g=LEVEL] [--json]",
+            "analyze ols --csv F --y Y --x X1,X2 [--no-intercept] [--se classical|hc0|hc1|hc2|hc3|cluster:COL] [--factor g] [--ref g=LEVEL] [--json]",
             RegressionOptions(
                 new CommandOption("no-intercept", null, "Fit the model without an intercept."),
                 new CommandOption("se", "TYPE", "classical (default), hc0, hc1, hc2, hc3, or cluster:COL (CR1, as sandwich::vcovCL).")),
@@ -46,7 +46,7 @@ internal static class AnalyzeVerbs
         new(
             "logit",
             "Binary logistic regression (response coded 0/1).",
-            "analyze logit (--csv F | --study KEY) --y Y --x X1,X2 [--factor g] [--ref g=LEVEL] [--json]",
+            "analyze logit --csv F --y Y --x X1,X2 [--factor g] [--ref g=LEVEL] [--json]",
             RegressionOptions(),
             async (a, source, ct) =>
             {
@@ -56,26 +56,26 @@ internal static class AnalyzeVerbs
         new(
             "alpha",
             "Scale reliability: Cronbach's alpha, omega total, item-total statistics.",
-            "analyze alpha (--csv F | --study KEY) --items a,b,c [--json]",
+            "analyze alpha --csv F --items a,b,c [--json]",
             [new("items", "a,b,c", "The items of the scale, scored in the same direction.", Required: true)],
             async (a, source, ct) => await ReliabilityAnalysis.RunAsync(source, a.List("items"), ct)),
         new(
             "ttest",
             "Two-sample t test (Welch, or pooled variance with --equal-var).",
-            "analyze ttest (--csv F | --study KEY) --value V --group G [--equal-var] [--json]",
+            "analyze ttest --csv F --value V --group G [--equal-var] [--json]",
             GroupOptions(new CommandOption("equal-var", null, "Assume equal variances (Student's pooled test).")),
             async (a, source, ct) => await GroupTestAnalysis.TTestAsync(
                 source, Groups(a), a.Has("equal-var") ? TTestMethod.Student : TTestMethod.Welch, ct)),
         new(
             "anova",
             "One-way analysis of variance, with eta squared.",
-            "analyze anova (--csv F | --study KEY) --value V --group G [--json]",
+            "analyze anova --csv F --value V --group G [--json]",
             GroupOptions(),
             async (a, source, ct) => await GroupTestAnalysis.AnovaAsync(source, Groups(a), ct)),
         new(
             "chisq",
             "Chi-square test of independence of two categorical columns, with Cramer's V.",
-            "analyze chisq (--csv F | --study KEY) --row R --col C [--json]",
+            "analyze chisq --csv F --row R --col C [--json]",
             [new("row", "R", "The row variable.", Required: true), new("col", "C", "The column variable.", Required: true)],
             async (a, source, ct) =>
             {
@@ -85,7 +85,7 @@ internal static class AnalyzeVerbs
         new(
             "corr",
             "Correlation matrix (Pearson or Spearman) with pairwise n and p-values.",
-            "analyze corr (--csv F | --study KEY) --columns a,b,c [--method pearson|spearman] [--json]",
+            "analyze corr --csv F --columns a,b,c [--method pearson|spearman] [--json]",
             [new("columns", "a,b,c", "Two or more numeric columns.", Required: true), new("method", "pearson|spearman", "The coefficient (default pearson).")],
             async (a, source, ct) =>
             {

@@ -158,12 +158,13 @@ public sealed class DesignMatrix
         var n = rowIndices.Length;
         var contrasts = variables.Where(data.IsCategorical).ToDictionary(v => v, v => Contrast.Of(data.Categorical(v), rowIndices, model.ReferenceLevels), StringComparer.Ordinal);
 
+        // Columns are written straight into the matrix: a large all-numeric design is never held twice.
         var names = new List<string>();
-        var columns = new List<double[]>();
+        var fills = new List<ColumnFill>();
         if (model.Intercept)
         {
             names.Add(InterceptName);
-            columns.Add(Filled(n, 1.0));
+            fills.Add(target => target.Fill(1.0));
         }
 
         var fullCodingUsed = model.Intercept;
@@ -171,9 +172,8 @@ public sealed class DesignMatrix
         {
             if (term.Variables is [var single] && data[single] is NumericColumn numeric)
             {
-                // A numeric main effect, the common case, is copied once, with no product with a column of ones.
                 names.Add(single);
-                columns.Add(Gather(numeric.Values, rowIndices));
+                fills.Add(target => Gather(numeric.Values, rowIndices, target));
                 continue;
             }
 
@@ -193,14 +193,14 @@ public sealed class DesignMatrix
             foreach (var (name, values) in product)
             {
                 names.Add(name);
-                columns.Add(values);
+                fills.Add(target => values.CopyTo(target));
             }
         }
 
-        var matrix = new double[n * columns.Count];
-        for (var j = 0; j < columns.Count; j++)
+        var matrix = new double[n * names.Count];
+        for (var j = 0; j < fills.Count; j++)
         {
-            columns[j].CopyTo(matrix, j * n);
+            fills[j](matrix.AsSpan(j * n, n));
         }
 
         var (clusters, clusterCount) = cluster is null ? (null, 0) : ClusterCodes(cluster, rowIndices);
@@ -284,15 +284,21 @@ public sealed class DesignMatrix
         return (codes, seen.Count);
     }
 
+    private delegate void ColumnFill(Span<double> target);
+
     private static double[] Gather(double[] source, int[] rows)
     {
         var result = new double[rows.Length];
+        Gather(source, rows, result);
+        return result;
+    }
+
+    private static void Gather(double[] source, int[] rows, Span<double> target)
+    {
         for (var k = 0; k < rows.Length; k++)
         {
-            result[k] = source[rows[k]];
+            target[k] = source[rows[k]];
         }
-
-        return result;
     }
 
     private static double[] Filled(int n, double value)
