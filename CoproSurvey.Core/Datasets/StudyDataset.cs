@@ -1,20 +1,17 @@
 using System.Runtime.CompilerServices;
 using CoproSurvey.Core.Persistence;
 using CoproSurvey.Core.Responses;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoproSurvey.Core.Datasets;
 
 /// <summary>
 /// A study's responses as a wide dataset (<see cref="DatasetLayout"/>, <see cref="DatasetRow"/>): what exports,
-/// dashboards and analyses read. Rows are streamed in response order, a batch of responses at a time with only that
-/// batch's answers in memory, so memory stays flat however large the study grows.
+/// dashboards and analyses read. Rows are streamed in response order, a response at a time, so memory stays flat however large the study grows.
 /// </summary>
 public sealed class StudyDataset(IDbContextFactory<CoproSurveyDbContext> contextFactory)
 {
-    /// <summary>Responses read per query; their answers (about 70 each in the demo instruments) are read together.</summary>
-    internal const int BatchSize = 500;
-
     /// <summary>The layout of the study's dataset for an audience (null: both), or null when there is no such study.</summary>
     public async Task<DatasetLayout?> GetLayoutAsync(string studyKey, Instruments.Audience? audience, CancellationToken ct)
     {
@@ -43,56 +40,95 @@ public sealed class StudyDataset(IDbContextFactory<CoproSurveyDbContext> context
     }
 
     /// <summary>The rows the filter selects, in response order.</summary>
+    /// <remarks>
+    /// Three queries stream side by side on one connection inside one read transaction (one snapshot, and in WAL mode
+    /// no lock that keeps respondents from saving): the responses by id, their answers by response, and for partial
+    /// responses the pages they submitted. Each is one pass in index order, so the time grows linearly with the study
+    /// and memory holds one response at a time.
+    /// </remarks>
     public async IAsyncEnumerable<DatasetRow> ReadRowsAsync(DatasetLayout layout, DatasetFilter filter, [EnumeratorCancellation] CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(layout);
         ArgumentNullException.ThrowIfNull(filter);
         var builder = new DatasetRowBuilder(layout);
         await using var db = await contextFactory.CreateDbContextAsync(ct);
-        var after = 0;
-        while (true)
-        {
-            var batch = await Select(db, layout, filter)
-                .Where(r => r.Id > after)
-                .OrderBy(r => r.Id)
-                .Take(BatchSize)
-                .Select(r => new DatasetResponseFacts(
-                    r.Id, r.Audience, r.Country, r.PolicyField, r.ServiceUnit, r.Language, r.InstrumentSha256, r.StartedAt, r.CompletedAt))
-                .ToListAsync(ct);
-            if (batch.Count == 0)
-            {
-                yield break;
-            }
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        await connection.OpenAsync(ct);
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        await db.Database.UseTransactionAsync(transaction, ct);
 
-            var ids = batch.Select(r => r.Id).ToList();
-            var answers = await db.Answers.AsNoTracking()
-                .Where(a => ids.Contains(a.ResponseId))
-                .OrderBy(a => a.ResponseId).ThenBy(a => a.ItemCode)
-                .Select(a => new DatasetStoredAnswer(a.ResponseId, a.ItemCode, a.Value, a.Number, a.DontKnow, a.AnsweredAt))
-                .ToListAsync(ct);
-            var partialIds = batch.Where(r => r.CompletedAt == null).Select(r => r.Id).ToList();
-            var submitted = (partialIds.Count == 0
-                    ? []
-                    : await db.PageEvents.AsNoTracking()
-                        .Where(e => partialIds.Contains(e.ResponseId) && e.Kind == PageEventKind.Submitted)
-                        .Select(e => new SubmittedPage(e.ResponseId, e.SectionCode))
-                        .Distinct()
-                        .ToListAsync(ct))
-                .ToLookup(e => e.ResponseId, e => e.SectionCode);
-            var next = 0;
-            foreach (var response in batch)
+        var selected = Select(db, layout, filter);
+        var responses = selected
+            .OrderBy(r => r.Id)
+            .Select(r => new DatasetResponseFacts(r.Id, r.Audience, r.Country, r.PolicyField, r.ServiceUnit, r.Language, r.InstrumentSha256, r.StartedAt, r.CompletedAt))
+            .AsAsyncEnumerable();
+        var answers = db.Answers.AsNoTracking()
+            .Where(a => selected.Select(r => r.Id).Contains(a.ResponseId))
+            .OrderBy(a => a.ResponseId).ThenBy(a => a.ItemCode)
+            .Select(a => new DatasetStoredAnswer(a.ResponseId, a.ItemCode, a.Value, a.Number, a.DontKnow, a.AnsweredAt))
+            .AsAsyncEnumerable();
+        var submitted = filter.IncludePartial
+            ? db.PageEvents.AsNoTracking()
+                .Where(e => e.Kind == PageEventKind.Submitted && selected.Where(r => r.CompletedAt == null).Select(r => r.Id).Contains(e.ResponseId))
+                .OrderBy(e => e.ResponseId)
+                .Select(e => new SubmittedPage(e.ResponseId, e.SectionCode))
+                .AsAsyncEnumerable()
+            : AsyncEnumerable.Empty<SubmittedPage>();
+
+        await using var answerCursor = new Cursor<DatasetStoredAnswer>(answers, ct);
+        await using var pageCursor = new Cursor<SubmittedPage>(submitted, ct);
+        var rowAnswers = new List<DatasetStoredAnswer>();
+        var rowPages = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var response in responses.WithCancellation(ct))
+        {
+            rowAnswers.Clear();
+            while (await answerCursor.PeekAsync() is { } answer && answer.ResponseId <= response.Id)
             {
-                var first = next;
-                while (next < answers.Count && answers[next].ResponseId == response.Id)
+                if (answer.ResponseId == response.Id)
                 {
-                    next++;
+                    rowAnswers.Add(answer);
                 }
 
-                yield return builder.Build(response, answers.GetRange(first, next - first), [.. submitted[response.Id]]);
+                await answerCursor.MoveAsync();
             }
 
-            after = batch[^1].Id;
+            rowPages.Clear();
+            while (await pageCursor.PeekAsync() is { } page && page.ResponseId <= response.Id)
+            {
+                if (page.ResponseId == response.Id)
+                {
+                    rowPages.Add(page.SectionCode);
+                }
+
+                await pageCursor.MoveAsync();
+            }
+
+            yield return builder.Build(response, rowAnswers, rowPages);
         }
+    }
+
+    /// <summary>An async sequence read one element ahead.</summary>
+    private sealed class Cursor<T>(IAsyncEnumerable<T> source, CancellationToken ct) : IAsyncDisposable
+        where T : class
+    {
+        private readonly IAsyncEnumerator<T> enumerator = source.GetAsyncEnumerator(ct);
+        private bool started;
+        private T? current;
+
+        public async ValueTask<T?> PeekAsync()
+        {
+            if (!started)
+            {
+                started = true;
+                await MoveAsync();
+            }
+
+            return current;
+        }
+
+        public async ValueTask MoveAsync() => current = await enumerator.MoveNextAsync() ? enumerator.Current : null;
+
+        public ValueTask DisposeAsync() => enumerator.DisposeAsync();
     }
 
     private sealed record SubmittedPage(int ResponseId, string SectionCode);

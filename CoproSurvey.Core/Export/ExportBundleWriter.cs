@@ -20,8 +20,6 @@ namespace CoproSurvey.Core.Export;
 /// </summary>
 public sealed class ExportBundleWriter(StudyDataset dataset, IDbContextFactory<CoproSurveyDbContext> contextFactory, AuditLog auditLog, TimeProvider time)
 {
-    private const int ParadataBatch = 2_000;
-
     /// <summary>Writes the bundle's files into <paramref name="directory"/> (created if needed). An unknown study throws <see cref="ExportException"/> before anything is written.</summary>
     /// <param name="progress">Told the number of responses written so far, every few hundred and at the end.</param>
     public async Task<ExportSummary> WriteToDirectoryAsync(ExportRequest request, string directory, CancellationToken ct, IProgress<int>? progress = null)
@@ -189,74 +187,72 @@ public sealed class ExportBundleWriter(StudyDataset dataset, IDbContextFactory<C
         await using var csv = CsvWriter.ToFile(path, ExportFormat.Csv);
         csv.WriteHeader(["response_id", "page", "visits", "seconds", "submitted"]);
         await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var selected = StudyDataset.Select(db, layout, filter);
+        var events = db.PageEvents.AsNoTracking()
+            .Where(e => selected.Select(r => r.Id).Contains(e.ResponseId))
+            .OrderBy(e => e.ResponseId).ThenBy(e => e.At).ThenBy(e => e.Id)
+            .Select(e => new ParadataEvent(e.ResponseId, e.SectionCode, e.Kind, e.At))
+            .AsAsyncEnumerable();
         long written = 0;
-        var after = 0;
-        while (true)
+        var response = new List<ParadataEvent>();
+        await foreach (var e in events.WithCancellation(ct))
         {
-            var ids = await StudyDataset.Select(db, layout, filter)
-                .Where(r => r.Id > after).OrderBy(r => r.Id).Take(ParadataBatch).Select(r => r.Id).ToListAsync(ct);
-            if (ids.Count == 0)
+            if (response.Count > 0 && response[0].ResponseId != e.ResponseId)
             {
-                return written;
+                written += await WriteParadataAsync(csv, response, ct);
+                response.Clear();
             }
 
-            var events = await db.PageEvents.AsNoTracking()
-                .Where(e => ids.Contains(e.ResponseId))
-                .OrderBy(e => e.ResponseId).ThenBy(e => e.At).ThenBy(e => e.Id)
-                .Select(e => new { e.ResponseId, e.SectionCode, e.Kind, e.At })
-                .ToListAsync(ct);
-            for (var start = 0; start < events.Count;)
-            {
-                var end = start;
-                while (end < events.Count && events[end].ResponseId == events[start].ResponseId)
-                {
-                    end++;
-                }
-
-                var pages = new List<(string Page, int Visits, double? Seconds, bool Submitted)>();
-                for (var i = start; i < end; i++)
-                {
-                    var e = events[i];
-                    var index = pages.FindIndex(p => p.Page == e.SectionCode);
-                    if (index < 0)
-                    {
-                        pages.Add((e.SectionCode, 0, null, false));
-                        index = pages.Count - 1;
-                    }
-
-                    var page = pages[index];
-                    if (e.Kind == PageEventKind.Shown)
-                    {
-                        page.Visits++;
-                        if (i + 1 < end)
-                        {
-                            page.Seconds = (page.Seconds ?? 0) + (events[i + 1].At - e.At).TotalSeconds;
-                        }
-                    }
-                    else
-                    {
-                        page.Submitted = true;
-                    }
-
-                    pages[index] = page;
-                }
-
-                foreach (var page in pages)
-                {
-                    csv.WriteField(events[start].ResponseId);
-                    csv.WriteField(page.Page);
-                    csv.WriteField(page.Visits);
-                    csv.WriteField(page.Seconds);
-                    csv.WriteField(page.Submitted ? 1 : 0);
-                    await csv.EndRecordAsync(ct);
-                    written++;
-                }
-
-                start = end;
-            }
-
-            after = ids[^1];
+            response.Add(e);
         }
+
+        return written + await WriteParadataAsync(csv, response, ct);
+    }
+
+    private sealed record ParadataEvent(int ResponseId, string SectionCode, PageEventKind Kind, DateTimeOffset At);
+
+    /// <summary>The paradata rows of one response, from its events in time order.</summary>
+    private static async Task<int> WriteParadataAsync(CsvWriter csv, List<ParadataEvent> events, CancellationToken ct)
+    {
+        var pages = new List<(string Page, int Visits, double? Seconds, bool Submitted)>();
+        for (var i = 0; i < events.Count; i++)
+        {
+            var e = events[i];
+            var index = pages.FindIndex(p => p.Page == e.SectionCode);
+            if (index < 0)
+            {
+                pages.Add((e.SectionCode, 0, null, false));
+                index = pages.Count - 1;
+            }
+
+            var page = pages[index];
+            if (e.Kind == PageEventKind.Shown)
+            {
+                page.Visits++;
+                if (i + 1 < events.Count)
+                {
+                    page.Seconds = (page.Seconds ?? 0) + (events[i + 1].At - e.At).TotalSeconds;
+                }
+            }
+            else
+            {
+                page.Submitted = true;
+            }
+
+            pages[index] = page;
+        }
+
+        foreach (var page in pages)
+        {
+            csv.WriteField(events[0].ResponseId);
+            csv.WriteField(page.Page);
+            csv.WriteField(page.Visits);
+            csv.WriteField(page.Seconds);
+            csv.WriteField(page.Submitted ? 1 : 0);
+            await csv.EndRecordAsync(ct);
+        }
+
+        return pages.Count;
     }
 
     private static async Task<BundleFile> DescribeAsync(string directory, string name, CancellationToken ct)
