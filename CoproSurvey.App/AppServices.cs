@@ -80,7 +80,7 @@ public static class AppServices
         app.UseAntiforgery();
         app.MapCoproSurveyStaticAssets();
         app.MapCoproSurveyHealth();
-        app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
+        app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode().AnswerHeadLikeGet();
         app.MapResearchEndpoints();
         return app;
     }

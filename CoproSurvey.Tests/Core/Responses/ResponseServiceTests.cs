@@ -24,7 +24,8 @@ public class ResponseServiceTests
         Assert.NotNull(entry);
         Assert.Equal("Test questionnaire", entry.InstrumentTitle);
         Assert.Equal(["BE", "EE"], entry.Countries.Select(c => c.Code));
-        Assert.Equal(3, entry.PageCount); // the service page is hidden until uses_service = yes
+        Assert.Equal(4, entry.PageCount); // every page counts, the service page shown only after uses_service = yes too
+        Assert.True(entry.SomePagesConditional);
     }
 
     [Fact]
