@@ -67,6 +67,7 @@ public static class AppServices
     {
         app.UseCoproSurveyProxySupport(app.Environment);
         app.UseSecurityHeaders();
+        app.UseHeadWithoutBody();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);

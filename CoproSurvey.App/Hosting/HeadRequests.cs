@@ -12,6 +12,31 @@ namespace CoproSurvey.App.Hosting;
 /// </remarks>
 public static class HeadRequests
 {
+    /// <summary>
+    /// Sends no body for HEAD, whatever the page writes: Kestrel drops it too, but not every server in front of the
+    /// pipeline (the test server among them) does.
+    /// </summary>
+    public static IApplicationBuilder UseHeadWithoutBody(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            if (!HttpMethods.IsHead(context.Request.Method))
+            {
+                await next(context);
+                return;
+            }
+
+            var body = context.Response.Body;
+            context.Response.Body = Stream.Null;
+            try
+            {
+                await next(context);
+            }
+            finally
+            {
+                context.Response.Body = body;
+            }
+        });
+
     public static TBuilder AnswerHeadLikeGet<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder
     {

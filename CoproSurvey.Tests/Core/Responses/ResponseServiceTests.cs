@@ -86,6 +86,44 @@ public class ResponseServiceTests
         Assert.All(started, s => Assert.DoesNotMatch("[01OIL]", s.ResumeCode.Replace("-", "")));
     }
 
+    [Theory]
+    [InlineData("BE", "BE-H-01", null)]
+    [InlineData("BE", "EE-H-01", "Please choose the service from the list.")]
+    [InlineData("BE", "BE-H-99", "Please choose the service from the list.")]
+    [InlineData("BE", "BE.H.01", "The service unit may have at most 64 letters")]
+    [InlineData("EE", "EE-H-01", null)]
+    public async Task StartAsync_TakesOnlyAUnitListedForTheCountry_WhenTheStudyListsUnits(string country, string unit, string? error)
+    {
+        // Arrange
+        using var harness = await SurveyHarness.CreateAsync();
+        var listed = TestInstrument.Study(SurveyHarness.StudyKey, StudyStatus.Open) with
+        {
+            Countries =
+            [
+                new Country("BE", "Belgium") { ServiceUnits = [new ServiceUnit("BE-H-01", "Ghent health centre")] },
+                new Country("EE", "Estonia") { ServiceUnits = [new ServiceUnit("EE-H-01", "Tartu health centre")] },
+            ],
+        };
+        await harness.Initializer.LoadStudyAsync(listed, new Dictionary<Audience, Instrument> { [Audience.Citizen] = TestInstrument.Citizen }, None);
+
+        // Act
+        var result = await harness.Responses.StartAsync(SurveyHarness.StudyKey, Audience.Citizen, new RespondentContext(country, "health", unit), None);
+        var entry = await harness.Responses.GetEntryAsync(SurveyHarness.StudyKey, Audience.Citizen, None);
+
+        // Assert
+        if (error is null)
+        {
+            Assert.Empty(result.Errors);
+        }
+        else
+        {
+            var problem = Assert.Single(result.Errors);
+            Assert.Equal(("ServiceUnit", true), (problem.ItemCode, problem.Message.StartsWith(error, StringComparison.Ordinal)));
+        }
+
+        Assert.Equal(["Ghent health centre", "Tartu health centre"], entry!.Countries.SelectMany(c => c.ServiceUnits).Select(u => u.Label));
+    }
+
     [Fact]
     public async Task StartAsync_NamesEachBadField_AndStoresNothing()
     {
