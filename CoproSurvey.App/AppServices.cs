@@ -93,6 +93,7 @@ public static class AppServices
     {
         app.UseCoproSurveyProxySupport(app.Environment);
         app.UseSecurityHeaders();
+        app.UseHeadWithoutBody();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -106,7 +107,7 @@ public static class AppServices
         app.UseAntiforgery();
         app.MapCoproSurveyStaticAssets();
         app.MapCoproSurveyHealth();
-        app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
+        app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode().AnswerHeadLikeGet();
         app.MapResearchEndpoints();
         return app;
     }

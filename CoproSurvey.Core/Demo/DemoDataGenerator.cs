@@ -17,7 +17,10 @@ public sealed class DemoDataGenerator
     /// <summary>Share of citizens among the simulated respondents.</summary>
     public const double CitizenShare = 0.75;
 
-    /// <summary>Service units per country and policy field: citizens and professionals of a unit share its code.</summary>
+    /// <summary>
+    /// Service units per country and policy field when the study lists none for the country (otherwise its listed units
+    /// are drawn): citizens and professionals of a unit share its code.
+    /// </summary>
     public const int UnitsPerCountryAndField = 4;
 
     private readonly StudyDefinition study;
@@ -67,7 +70,9 @@ public sealed class DemoDataGenerator
         var fieldIndex = random.Next(study.PolicyFields.Count);
         var country = study.Countries[countryIndex];
         var field = study.PolicyFields[fieldIndex];
-        var unit = $"{country.Code}-{Abbreviate(field.Code)}-{random.Next(1, UnitsPerCountryAndField + 1):00}";
+        var unit = country.ServiceUnits.Count > 0
+            ? country.ServiceUnits[random.Next(country.ServiceUnits.Count)].Code
+            : $"{country.Code}-{Abbreviate(field.Code)}-{random.Next(1, UnitsPerCountryAndField + 1):00}";
         var context = new RespondentContext(country.Code, field.Code, unit);
         var setting = new Setting(countryIndex, fieldIndex, field.Code);
 

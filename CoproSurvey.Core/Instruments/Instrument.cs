@@ -95,7 +95,12 @@ public sealed record ResponseScale(IReadOnlyList<ScalePoint> Points, string? Don
 
 public sealed record ScalePoint(int Value, string Label);
 
-public sealed record ChoiceOption(string Code, string Label);
+/// <summary>An option of a choice question.</summary>
+/// <param name="Exclusive">
+/// For multiple choice: the option stands alone ("None of these", "Don't know"), so choosing it together with any
+/// other option is refused.
+/// </param>
+public sealed record ChoiceOption(string Code, string Label, bool Exclusive = false);
 
 /// <summary>Bounds of a numeric answer.</summary>
 public sealed record NumericBounds(decimal? Min, decimal? Max, bool IntegerOnly, string? Unit);

@@ -82,7 +82,7 @@ public static class InstrumentCanonicalizer
 
         if (q.Type is QuestionType.SingleChoice or QuestionType.MultipleChoice)
         {
-            WriteArray(w, "options", q.Options, (w, o) => WriteCodedText(w, o.Code, "label", o.Label));
+            WriteArray(w, "options", q.Options, WriteOption);
         }
 
         if (q.Numeric is { } numeric)
@@ -163,6 +163,20 @@ public static class InstrumentCanonicalizer
         }
 
         w.WriteEndArray();
+    }
+
+    // "exclusive" is written only when set, so an instrument without exclusive options keeps its hash.
+    private static void WriteOption(Utf8JsonWriter w, ChoiceOption option)
+    {
+        w.WriteStartObject();
+        w.WriteString("code", option.Code);
+        w.WriteString("label", option.Label);
+        if (option.Exclusive)
+        {
+            w.WriteBoolean("exclusive", true);
+        }
+
+        w.WriteEndObject();
     }
 
     private static void WriteCodedText(Utf8JsonWriter w, string code, string textName, string text)

@@ -19,7 +19,7 @@ internal sealed class InstrumentReader(ProblemSink sink)
 
     private static readonly string[] ResponseScaleProperties = ["points", "dontKnow"];
     private static readonly string[] PointProperties = ["value", "label"];
-    private static readonly string[] OptionProperties = ["code", "label"];
+    private static readonly string[] OptionProperties = ["code", "label", "exclusive"];
     private static readonly string[] NumericProperties = ["min", "max", "integer", "unit"];
     private static readonly string[] RowProperties = ["code", "text"];
     private static readonly string[] ConditionProperties = ["question", "op", "values", "all", "any"];
@@ -295,12 +295,23 @@ internal sealed class InstrumentReader(ProblemSink sink)
 
             var code = p.String("code", required: true)!;
             var label = p.String("label", required: true)!;
+            var exclusive = p.Boolean("exclusive") ?? false;
             if (code.Length > 0 && !seen.Add(code))
             {
                 sink.Add(p.PathOf("code"), $"duplicate option code '{code}'");
             }
 
-            options.Add(new ChoiceOption(code, label));
+            if (p.Has("exclusive") && type != QuestionType.MultipleChoice)
+            {
+                sink.Add(p.PathOf("exclusive"), "'exclusive' is only used by multipleChoice options: a single choice excludes the others anyway");
+            }
+
+            options.Add(new ChoiceOption(code, label, exclusive));
+        }
+
+        if (type == QuestionType.MultipleChoice && options.Count > 0 && options.All(x => x.Exclusive))
+        {
+            sink.Add(o.PathOf("options"), "every option is exclusive; a multiple-choice question needs at least one option that can be combined (or use singleChoice)");
         }
 
         if (type == QuestionType.SingleChoice && o.Has("options") && options.Count == 1)

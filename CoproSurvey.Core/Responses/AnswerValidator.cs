@@ -201,6 +201,11 @@ public static class AnswerValidator
             return (null, "Each option can be chosen only once.");
         }
 
+        if (chosen.Count > 1 && question.Options.FirstOrDefault(o => o.Exclusive && chosen.Contains(o.Code)) is { } alone)
+        {
+            return (null, ExclusiveMessage(alone));
+        }
+
         var inInstrumentOrder = question.Options.Where(o => chosen.Contains(o.Code)).Select(o => o.Code);
         return (AnswerValue.MultipleChoice(code, inInstrumentOrder), null);
     }
@@ -238,6 +243,16 @@ public static class AnswerValidator
         return (AnswerValue.Numeric(code, number), null);
     }
 
+    /// <summary>
+    /// The length of a text as a person counts it: text elements (grapheme clusters), so an emoji, a flag or a letter
+    /// with combining accents is one character however many UTF-16 code units it takes.
+    /// </summary>
+    public static int TextLength(string text) => new StringInfo(text).LengthInTextElements;
+
+    /// <summary>The message for an exclusive option chosen together with others, naming the option as the respondent sees it.</summary>
+    internal static string ExclusiveMessage(ChoiceOption option) =>
+        $"\"{option.Label}\" cannot be chosen together with other options. Please untick it or the others.";
+
     /// <summary>"Enter a whole number between 0 and 120." and its variants for open bounds.</summary>
     internal static string NumberMessage(NumericBounds? bounds)
     {
@@ -267,8 +282,9 @@ public static class AnswerValidator
                 : "Please keep your answer on one line, without special characters such as tabs.");
         }
 
-        return text.Length > maxLength
-            ? (null, $"Please shorten your answer to at most {maxLength} characters (it has {text.Length}).")
+        var length = TextLength(text);
+        return length > maxLength
+            ? (null, $"Please shorten your answer to at most {maxLength} characters (it has {length}).")
             : (AnswerValue.Text(code, text), null);
     }
 }

@@ -7,6 +7,8 @@ namespace CoproSurvey.Core.Responses;
 public sealed record RespondentContext(string? Country, string? PolicyField, string? ServiceUnit, string Language = "en");
 
 /// <summary>What the welcome page of a questionnaire shows.</summary>
+/// <param name="PageCount">Every page of the questionnaire, those shown only after some answers included.</param>
+/// <param name="SomePagesConditional">Whether some pages are shown only after some answers (then "up to" that many).</param>
 public sealed record SurveyEntry(
     string StudyKey,
     string StudyTitle,
@@ -16,7 +18,8 @@ public sealed record SurveyEntry(
     string? InstrumentIntroduction,
     IReadOnlyList<Country> Countries,
     IReadOnlyList<PolicyField> PolicyFields,
-    int PageCount);
+    int PageCount,
+    bool SomePagesConditional = false);
 
 /// <summary>A validation error for the respondent; <paramref name="ItemCode"/> null means a page-level error.</summary>
 public sealed record FieldError(string? ItemCode, string Message);
@@ -55,7 +58,21 @@ public sealed record PageView(
     IReadOnlyDictionary<string, AnswerValue> Answers,
     bool IsLast,
     bool Completed,
-    int? RedirectToPage);
+    int? RedirectToPage,
+    QuestionnaireProgress Progress);
+
+/// <summary>
+/// How far a page is through the questionnaire, counted over all its pages in instrument order: pages skipped
+/// because of earlier answers still count, so the total never changes and the position never goes back while the
+/// respondent moves forward.
+/// </summary>
+/// <param name="Position">1-based position of the page among all pages of the instrument.</param>
+/// <param name="Total">All pages of the instrument.</param>
+public sealed record QuestionnaireProgress(int Position, int Total)
+{
+    /// <summary>Share of the questionnaire done before this page, 0..100; 100 only once it is completed (the thank-you page).</summary>
+    public double PercentDone => Total <= 0 ? 0 : 100.0 * (Position - 1) / Total;
+}
 
 /// <summary>Outcome of submitting a page.</summary>
 public sealed record SubmitResult(bool Success, IReadOnlyList<FieldError> Errors, int? NextPage, bool Completed);

@@ -32,6 +32,9 @@ public sealed partial class ResponseService(IDbContextFactory<CoproSurveyDbConte
     public const string UnknownCodeMessage = "We could not find a questionnaire with this code. Please check the code and try again.";
     public const string CompletedMessage = "This questionnaire has already been completed.";
     public const string PageNotAvailableMessage = "This page is not available yet. Please continue where you left off.";
+    public const string MalformedServiceUnitMessage =
+        "The service unit may have at most 64 letters, digits, hyphens (-) or underscores (_).";
+    public const string UnlistedServiceUnitMessage = "Please choose the service from the list.";
 
     private const int MaxAttempts = 4;
 
@@ -46,10 +49,10 @@ public sealed partial class ResponseService(IDbContextFactory<CoproSurveyDbConte
         }
 
         var instrument = InstrumentSnapshots.Get(version.Sha256, version.CanonicalJson);
-        var pages = InstrumentNavigator.VisibleSections(instrument, new Dictionary<string, AnswerValue>()).Count;
+        var atStart = InstrumentNavigator.VisibleSections(instrument, new Dictionary<string, AnswerValue>()).Count;
         return new SurveyEntry(
             study.Key, study.Title, study.Description, audience, instrument.Title, instrument.Introduction,
-            study.Countries, study.PolicyFields, pages);
+            study.Countries, study.PolicyFields, instrument.Sections.Count, atStart < instrument.Sections.Count);
     }
 
     /// <summary>
@@ -218,7 +221,8 @@ public sealed partial class ResponseService(IDbContextFactory<CoproSurveyDbConte
             var target = response.IsCompleted ? progress.PageCount : progress.NextPage;
             return new PageView(
                 code, loaded.Study.Key, response.Audience, target, progress.PageCount, progress.Pages[target - 1],
-                [], new Dictionary<string, AnswerValue>(), target == progress.PageCount, response.IsCompleted, target);
+                [], new Dictionary<string, AnswerValue>(), target == progress.PageCount, response.IsCompleted, target,
+                ProgressOf(loaded.Instrument, progress.Pages[target - 1]));
         }
 
         var section = progress.Pages[page - 1];
@@ -231,7 +235,13 @@ public sealed partial class ResponseService(IDbContextFactory<CoproSurveyDbConte
         return new PageView(
             code, loaded.Study.Key, response.Audience, page, progress.PageCount, section,
             InstrumentNavigator.VisibleQuestions(section, loaded.Answers), loaded.Answers,
-            page == progress.PageCount, response.IsCompleted, null);
+            page == progress.PageCount, response.IsCompleted, null, ProgressOf(loaded.Instrument, section));
+    }
+
+    private static QuestionnaireProgress ProgressOf(Instrument instrument, Section section)
+    {
+        var index = instrument.Sections.ToList().FindIndex(s => s.Code == section.Code);
+        return new QuestionnaireProgress(index + 1, instrument.Sections.Count);
     }
 
     /// <summary>
@@ -407,11 +417,14 @@ public sealed partial class ResponseService(IDbContextFactory<CoproSurveyDbConte
             errors.Add(new FieldError(nameof(RespondentContext.PolicyField), "Please choose your policy field from the list."));
         }
 
-        if (unit is not null && !ServiceUnitPattern().IsMatch(unit))
+        if (unit is not null && !ServiceUnit.IsWellFormed(unit))
         {
-            errors.Add(new FieldError(
-                nameof(RespondentContext.ServiceUnit),
-                "The service unit may have at most 64 letters, digits, hyphens (-) or underscores (_)."));
+            errors.Add(new FieldError(nameof(RespondentContext.ServiceUnit), MalformedServiceUnitMessage));
+        }
+        else if (unit is not null && study.Countries.Any(c => c.ServiceUnits.Count > 0)
+                 && study.Countries.FirstOrDefault(c => c.Code == country)?.ServiceUnits.Any(u => u.Code == unit) != true)
+        {
+            errors.Add(new FieldError(nameof(RespondentContext.ServiceUnit), UnlistedServiceUnitMessage));
         }
 
         if (!LanguagePattern().IsMatch(language))
@@ -436,9 +449,6 @@ public sealed partial class ResponseService(IDbContextFactory<CoproSurveyDbConte
 
     /// <summary>True for a language tag as responses store it (<c>en</c>, <c>nl-BE</c>).</summary>
     internal static bool IsWellFormedLanguage(string language) => LanguagePattern().IsMatch(language);
-
-    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
-    private static partial Regex ServiceUnitPattern();
 
     [GeneratedRegex("^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")]
     private static partial Regex LanguagePattern();

@@ -13,8 +13,37 @@ public enum StudyStatus
 /// <summary>A policy field a study covers, e.g. <c>public-safety</c>.</summary>
 public sealed record PolicyField(string Code, string Label);
 
-/// <summary>A country a study covers (ISO 3166-1 alpha-2 code).</summary>
-public sealed record Country(string Code, string Name);
+/// <summary>A country a study covers (ISO 3166-1 alpha-2 code), with the service units it lists there, if any.</summary>
+/// <remarks>
+/// The units travel inside the country (and so inside the study's stored list of countries): a unit belongs to one
+/// country, and the study's table keeps its columns.
+/// </remarks>
+public sealed record Country(string Code, string Name)
+{
+    /// <summary>
+    /// The service units of the study in this country. When a study lists units anywhere, a respondent's unit must be
+    /// one listed for their country; otherwise any well-formed code (<see cref="ServiceUnit.IsWellFormed"/>) is taken.
+    /// </summary>
+    public IReadOnlyList<ServiceUnit> ServiceUnits { get; init; } = [];
+
+    public bool Equals(Country? other) =>
+        other is not null && Code == other.Code && Name == other.Name && ServiceUnits.SequenceEqual(other.ServiceUnits);
+
+    public override int GetHashCode() => HashCode.Combine(Code, Name, ServiceUnits.Count);
+}
+
+/// <summary>
+/// A service unit or organisation (e.g. <c>BE-H-01</c>): the code that links the citizens and the professionals of
+/// the same service. The label is what a respondent chooses from.
+/// </summary>
+public sealed partial record ServiceUnit(string Code, string Label)
+{
+    /// <summary>At most 64 letters, digits, hyphens or underscores: no dots, spaces or control characters.</summary>
+    public static bool IsWellFormed(string? code) => code is not null && CodePattern().IsMatch(code);
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
+    private static partial System.Text.RegularExpressions.Regex CodePattern();
+}
 
 /// <summary>
 /// A study as described by <c>data/studies/*.json</c>: what it is, where it runs, and the instrument file per audience.

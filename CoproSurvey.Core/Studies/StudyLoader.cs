@@ -22,7 +22,8 @@ public sealed record StudyLoadResult(
 public static partial class StudyLoader
 {
     private static readonly string[] StudyProperties = ["$schema", "key", "title", "description", "status", "countries", "policyFields", "instruments"];
-    private static readonly string[] CountryProperties = ["code", "name"];
+    private static readonly string[] CountryProperties = ["code", "name", "serviceUnits"];
+    private static readonly string[] ServiceUnitProperties = ["code", "label"];
     private static readonly string[] PolicyFieldProperties = ["code", "label"];
     private static readonly string[] AudienceNames = ["citizen", "professional"];
 
@@ -71,12 +72,14 @@ public static partial class StudyLoader
         var title = o.String("title", required: true)!;
         var description = o.String("description", required: true)!;
         var status = ReadStatus(sink, o);
+        // Unit codes are unique across the study: a response stores the code alone.
+        var units = new Dictionary<string, string>(StringComparer.Ordinal);
         var countries = ReadCodedList(sink, o, "countries", CountryProperties, "name", code =>
             IsoCountryCodes.All.Contains(code) ? null : $"'{code}' is not an ISO 3166-1 alpha-2 country code (e.g. GB, not UK)",
-            (code, name) => new Country(code, name));
+            (code, name, item) => new Country(code, name) { ServiceUnits = ReadServiceUnits(sink, item, units) });
         var policyFields = ReadCodedList(sink, o, "policyFields", PolicyFieldProperties, "label", code =>
             KeyPattern().IsMatch(code) ? null : $"policy field code '{code}' must match ^[a-z][a-z0-9-]{{0,63}}$",
-            (code, label) => new PolicyField(code, label));
+            (code, label, _) => new PolicyField(code, label));
 
         var files = ReadInstrumentFiles(sink, o);
         var problems = sink.Problems.ToList();
@@ -138,7 +141,7 @@ public static partial class StudyLoader
         string[] properties,
         string labelProperty,
         Func<string, string?> checkCode,
-        Func<string, string, T> create)
+        Func<string, string, JsonObjectReader, T> create)
     {
         var result = new List<T>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -161,7 +164,35 @@ public static partial class StudyLoader
                 sink.Add(item.PathOf("code"), $"duplicate code '{code}'");
             }
 
-            result.Add(create(code, label));
+            result.Add(create(code, label, item));
+        }
+
+        return result;
+    }
+
+    private static List<ServiceUnit> ReadServiceUnits(ProblemSink sink, JsonObjectReader country, Dictionary<string, string> seen)
+    {
+        var result = new List<ServiceUnit>();
+        foreach (var (element, path) in country.Array("serviceUnits", required: false))
+        {
+            var item = JsonObjectReader.Open(sink, element, path, ServiceUnitProperties);
+            if (item is null)
+            {
+                continue;
+            }
+
+            var code = item.String("code", required: true)!;
+            var label = item.String("label", required: true)!;
+            if (code.Length > 0 && !ServiceUnit.IsWellFormed(code))
+            {
+                sink.Add(item.PathOf("code"), $"service unit code '{code}' must match ^[A-Za-z0-9_-]{{1,64}}$ (it travels in invitation links)");
+            }
+            else if (code.Length > 0 && !seen.TryAdd(code, item.PathOf("code")))
+            {
+                sink.Add(item.PathOf("code"), $"duplicate service unit code '{code}' (first used at {seen[code]})");
+            }
+
+            result.Add(new ServiceUnit(code, label));
         }
 
         return result;

@@ -7,7 +7,7 @@ namespace CoproSurvey.Tests.App;
 
 /// <summary>
 /// Valid answers to the questions of an instrument, as form fields and as the value the database should then hold.
-/// Multiple choice ticks every option but the last (the "none of these" option), which also opens the conditional pages.
+/// Multiple choice ticks every option that is not exclusive (not "none of these"), which also opens the conditional pages.
 /// </summary>
 public sealed class ValidAnswers(Instrument instrument)
 {
@@ -33,7 +33,7 @@ public sealed class ValidAnswers(Instrument instrument)
         {
             QuestionType.Likert or QuestionType.LikertMatrix => [question.ResponseScale!.Points[1].Value.ToString(CultureInfo.InvariantCulture)],
             QuestionType.SingleChoice => [question.Options[0].Code],
-            QuestionType.MultipleChoice => question.Options.Take(Math.Max(1, question.Options.Count - 1)).Select(o => o.Code).ToList(),
+            QuestionType.MultipleChoice => question.Options.Where(o => !o.Exclusive).DefaultIfEmpty(question.Options[0]).Select(o => o.Code).ToList(),
             QuestionType.Numeric => [((question.Numeric?.Min ?? 0) + 1).ToString(CultureInfo.InvariantCulture)],
             _ => ["More street lighting would help."],
         };

@@ -14,8 +14,34 @@ public sealed class LikertMatrixTests : BunitContext
         Assert.Contains("Why do you take part?", cut.Find("fieldset.question-matrix > legend").TextContent);
         Assert.Contains("(required)", cut.Find("fieldset.question-matrix > legend").TextContent);
         var rows = cut.FindAll("fieldset.matrix-row");
-        Assert.Equal(["It is enjoyable.", "It is my duty as a citizen.", "It saves me money."],
-            rows.Select(r => r.QuerySelector("legend")!.TextContent));
+        Assert.Equal(["Why do you take part?It is enjoyable.", "Why do you take part?It is my duty as a citizen.", "Why do you take part?It saves me money."],
+            rows.Select(r => r.QuerySelector("legend")!.TextContent.Trim()));
+    }
+
+    [Fact]
+    public void LikertMatrix_RepeatsTheStemInEveryStatement_ForSmallScreens()
+    {
+        var cut = Render<LikertMatrix>(p => p.Add(c => c.Question, Matrix()));
+
+        Assert.Equal(3, cut.FindAll("fieldset.matrix-row > legend > .matrix-stem").Count);
+        Assert.All(cut.FindAll(".matrix-stem"), s => Assert.Equal("Why do you take part?", s.TextContent));
+    }
+
+    [Fact]
+    public void LikertMatrix_JoinsAStemThatRunsOnIntoOneSentence_WithoutTheDots()
+    {
+        var question = Matrix() with
+        {
+            Text = "On a scale from 0 to 10, how much...",
+            Rows = [new("rt_1", "...paperwork is needed before citizens can take part?")],
+        };
+
+        var cut = Render<LikertMatrix>(p => p.Add(c => c.Question, question));
+
+        var legend = cut.Find("fieldset.matrix-row > legend");
+        Assert.Equal("On a scale from 0 to 10, how much ", legend.QuerySelector(".matrix-stem-inline")!.TextContent);
+        Assert.Equal("...", legend.QuerySelector(".matrix-lead")!.TextContent);
+        Assert.EndsWith("paperwork is needed before citizens can take part?", legend.TextContent.Trim());
     }
 
     [Fact]

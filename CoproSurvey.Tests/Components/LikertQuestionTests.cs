@@ -109,4 +109,36 @@ public sealed class LikertQuestionTests : BunitContext
         Assert.Empty(cut.FindAll("input[value=dk]"));
         Assert.Equal(2, cut.FindAll("input[type=radio]").Count);
     }
+
+    [Fact]
+    public void ScaleChoices_ShowsNumbersWithEndLabels_ForAnElevenPointScale()
+    {
+        var scale = new ResponseScale(
+            Enumerable.Range(0, 11).Select(i => new ScalePoint(i, i switch { 0 => "0 - Not at all", 10 => "10 - Completely", _ => $"{i}" })).ToList(),
+            null);
+
+        var cut = Render<LikertQuestion>(p => p.Add(c => c.Question, Likert(scale: scale)));
+
+        Assert.Contains("scale-compact", cut.Find(".scale-choices").ClassList);
+        Assert.Equal(Enumerable.Range(0, 11).Select(i => $"{i}"), cut.FindAll(".choice-short").Select(s => s.TextContent));
+        Assert.All(cut.FindAll(".choice-short"), s => Assert.Equal("true", s.GetAttribute("aria-hidden")));
+        Assert.Equal("0 - Not at all", cut.Find("label[for='q-eff1-0'] .choice-full").TextContent);
+        Assert.Equal(["Not at all", "Completely"], cut.FindAll(".scale-ends span").Select(s => s.TextContent));
+        AssertEveryInputLabelled(cut);
+    }
+
+    [Theory]
+    [InlineData(new[] { "Never", "Sometimes", "Often" }, "scale-row")]
+    [InlineData(new[] { "Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree" }, "scale-row")]
+    [InlineData(new[] { "Very dissatisfied", "Dissatisfied", "Neither", "Satisfied", "Very satisfied" }, "scale-stacked")]
+    [InlineData(new[] { "1", "2", "3", "4", "5", "6" }, "scale-stacked")]
+    public void ScaleChoices_PutsAShortScaleInOneRow_OnlyWhereItsWordsFit(string[] labels, string layout)
+    {
+        var scale = new ResponseScale(labels.Select((l, i) => new ScalePoint(i + 1, l)).ToList(), null);
+
+        var cut = Render<LikertQuestion>(p => p.Add(c => c.Question, Likert(scale: scale)));
+
+        Assert.Contains(layout, cut.Find(".scale-choices").ClassList);
+        Assert.Empty(cut.FindAll(".choice-short"));
+    }
 }

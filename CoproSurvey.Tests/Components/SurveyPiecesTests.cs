@@ -31,16 +31,35 @@ public sealed class SurveyPiecesTests : BunitContext
     }
 
     [Fact]
-    public void ProgressIndicator_StatesPageInWordsAndAriaValues_Always()
+    public void ProgressIndicator_StatesPageInWordsAndShareDoneBefore_OnAQuestionnairePage()
     {
-        var cut = Render<ProgressIndicator>(p => p.Add(c => c.Page, 3).Add(c => c.PageCount, 8));
+        var cut = Render<ProgressIndicator>(p => p.Add(c => c.Progress, new QuestionnaireProgress(3, 8)));
 
         Assert.Contains("Page 3 of 8", cut.Find(".survey-progress-text").TextContent);
         var bar = cut.Find("[role=progressbar]");
-        Assert.Equal("3", bar.GetAttribute("aria-valuenow"));
+        Assert.Equal("25", bar.GetAttribute("aria-valuenow"));
         Assert.Equal("0", bar.GetAttribute("aria-valuemin"));
-        Assert.Equal("8", bar.GetAttribute("aria-valuemax"));
-        Assert.Contains("width: 37.5%", cut.Find(".progress-bar").GetAttribute("style"));
+        Assert.Equal("100", bar.GetAttribute("aria-valuemax"));
+        Assert.Equal("Page 3 of 8", bar.GetAttribute("aria-valuetext"));
+        Assert.Contains("width: 25%", cut.Find(".progress-bar").GetAttribute("style"));
+    }
+
+    [Fact]
+    public void ProgressIndicator_IsNeverFull_OnTheLastPage()
+    {
+        var cut = Render<ProgressIndicator>(p => p.Add(c => c.Progress, new QuestionnaireProgress(8, 8)));
+
+        Assert.Equal("87.5", cut.Find("[role=progressbar]").GetAttribute("aria-valuenow"));
+    }
+
+    [Fact]
+    public void ProgressIndicator_ShowsFullBar_WhenComplete()
+    {
+        var cut = Render<ProgressIndicator>(p => p.Add(c => c.Complete, true));
+
+        Assert.Equal("100", cut.Find("[role=progressbar]").GetAttribute("aria-valuenow"));
+        Assert.Contains("width: 100%", cut.Find(".progress-bar").GetAttribute("style"));
+        Assert.Contains("complete", cut.Find(".survey-progress-text").TextContent);
     }
 
     [Fact]

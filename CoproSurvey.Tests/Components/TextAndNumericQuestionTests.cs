@@ -73,12 +73,16 @@ public sealed class TextAndNumericQuestionTests : BunitContext
     }
 
     [Fact]
-    public void ShortTextQuestion_RendersLabelledInputWithMaxLengthAndHint_Always()
+    public void ShortTextQuestion_RendersLabelledInputWithLimitForTheCounterAndHint_Always()
     {
         var cut = Render<ShortTextQuestion>(p => p.Add(c => c.Question, Text(QuestionType.ShortText, 80)));
 
         var input = cut.Find("input[type=text]");
-        Assert.Equal("80", input.GetAttribute("maxlength"));
+        // No maxlength: the browser would count UTF-16 units and could cut an emoji; the server counts text elements.
+        Assert.False(input.HasAttribute("maxlength"));
+        Assert.Equal("80", input.GetAttribute("data-max-length"));
+        Assert.Equal(SurveyIds.Count("remarks"), input.GetAttribute("data-count-status"));
+        Assert.Equal("polite", cut.Find($"#{SurveyIds.Count("remarks")}").GetAttribute("aria-live"));
         Assert.Equal("remarks", input.GetAttribute("name"));
         Assert.Contains("up to 80 characters", cut.Find($"#{SurveyIds.Hint("remarks")}").TextContent);
         Assert.Contains(SurveyIds.Hint("remarks"), DescribedBy(input));
@@ -94,7 +98,8 @@ public sealed class TextAndNumericQuestionTests : BunitContext
             .Add(c => c.State, Values(("remarks", ["More street lights, please."]))));
 
         var area = cut.Find("textarea");
-        Assert.Equal("2000", area.GetAttribute("maxlength"));
+        Assert.False(area.HasAttribute("maxlength"));
+        Assert.Equal("2000", area.GetAttribute("data-max-length"));
         Assert.Equal("More street lights, please.", area.TextContent);
         AssertEveryInputLabelled(cut);
     }
@@ -116,7 +121,8 @@ public sealed class TextAndNumericQuestionTests : BunitContext
         var cut = Render<ShortTextQuestion>(p => p.Add(c => c.Question, Text(QuestionType.ShortText, maxLength: null)));
 
         Assert.Empty(cut.FindAll(".question-hint"));
-        Assert.False(cut.Find("input").HasAttribute("maxlength"));
+        Assert.False(cut.Find("input").HasAttribute("data-max-length"));
+        Assert.False(cut.Find("input").HasAttribute("data-count-status"));
         Assert.False(cut.Find("input").HasAttribute("aria-describedby"));
     }
 }

@@ -48,6 +48,9 @@ public static class SurveyIds
 
     public static string Hint(string itemCode) => "hint-" + Safe(itemCode);
 
+    /// <summary>The live "characters remaining" line of a text question (filled by survey.js).</summary>
+    public static string Count(string itemCode) => "count-" + Safe(itemCode);
+
     /// <summary>The ids joined for aria-describedby, or null (attribute omitted) when there are none.</summary>
     public static string? DescribedBy(params string?[] ids)
     {

@@ -153,4 +153,70 @@ public class DataInstrumentsTests
         var care = Assert.Single(InstrumentNavigator.VisibleSections(Citizen, health), s => s.Code == "care");
         Assert.Equal(["c_ind_hea"], InstrumentNavigator.VisibleQuestions(care, health).Select(q => q.Code));
     }
+
+    [Theory]
+    [InlineData(Audience.Citizen, "c_use")]
+    [InlineData(Audience.Professional, "p_phases")]
+    public void DefaultInstruments_MarkNoneOfTheseExclusive_AndRefuseItWithOthers(Audience audience, string code)
+    {
+        var instrument = audience == Audience.Citizen ? Citizen : Professional;
+        var item = instrument.FindItem(code)!;
+        var other = item.Question.Options.First(o => !o.Exclusive).Code;
+
+        Assert.Equal(["none"], item.Question.Options.Where(o => o.Exclusive).Select(o => o.Code));
+        var involved = new Dictionary<string, AnswerValue> { ["p_involved"] = AnswerValue.SingleChoice("p_involved", "yes") };
+        var together = AnswerValidator.Validate(item.Section, involved, Form(instrument, item, [other, "none"]));
+        var alone = AnswerValidator.Validate(item.Section, involved, Form(instrument, item, ["none"]));
+
+        var error = Assert.Single(together.Errors, e => e.ItemCode == code);
+        Assert.Contains("\"None of these\" cannot be chosen together", error.Message);
+        Assert.DoesNotContain(alone.Errors, e => e.ItemCode == code);
+    }
+
+    [Fact]
+    public void ProfessionalInstrument_AsksPhasesOnlyOfThoseWhoWorkedWithCitizens()
+    {
+        var phases = Professional.FindItem("p_phases")!;
+        var involved = Professional.FindItem("p_involved")!;
+        var no = new Dictionary<string, AnswerValue> { ["p_involved"] = AnswerValue.SingleChoice("p_involved", "no") };
+        var yes = new Dictionary<string, AnswerValue> { ["p_involved"] = AnswerValue.SingleChoice("p_involved", "yes") };
+
+        Assert.True(phases.SectionIndex > involved.SectionIndex);
+        Assert.DoesNotContain(phases.Question, InstrumentNavigator.VisibleQuestions(phases.Section, no));
+        Assert.Contains(phases.Question, InstrumentNavigator.VisibleQuestions(phases.Section, yes));
+        var page = AnswerValidator.Validate(phases.Section, no, Form(Professional, phases, []));
+        Assert.DoesNotContain(page.Errors, e => e.ItemCode == "p_phases");
+    }
+
+    [Fact]
+    public void CitizenInstrument_AsksAboutAChildInTheHouseholdOnlyOfUsersOfASchoolOrNursery()
+    {
+        var adult = new Dictionary<string, AnswerValue> { ["c_use"] = AnswerValue.MultipleChoice("c_use", ["adult_education"]) };
+        var school = new Dictionary<string, AnswerValue> { ["c_use"] = AnswerValue.MultipleChoice("c_use", ["education"]) };
+
+        Assert.DoesNotContain(InstrumentNavigator.VisibleSections(Citizen, adult), s => s.Code == "care");
+        var care = Assert.Single(InstrumentNavigator.VisibleSections(Citizen, school), s => s.Code == "care");
+        Assert.Equal(["c_ind_edu"], InstrumentNavigator.VisibleQuestions(care, school).Select(q => q.Code));
+        Assert.Contains("child in your household", Citizen.FindItem("c_use")!.Question.Options.Single(o => o.Code == "education").Label);
+    }
+
+    // Every other item of the page answered validly, so that only the item under test can fail.
+    private static Dictionary<string, IReadOnlyList<string>> Form(Instrument instrument, ItemRef item, IReadOnlyList<string> values)
+    {
+        var answers = CoproSurvey.Tests.App.ValidAnswers.ForShippedInstrument(instrument.Audience);
+        var form = InstrumentNavigator.VisibleQuestions(item.Section, new Dictionary<string, AnswerValue>
+            {
+                ["p_involved"] = AnswerValue.SingleChoice("p_involved", "yes"),
+                ["c_use"] = AnswerValue.MultipleChoice("c_use", ["health"]),
+            })
+            .SelectMany(q => q.ItemCodes)
+            .Where(c => c != item.Code)
+            .ToDictionary(c => c, c => answers.FormValues(c), StringComparer.Ordinal);
+        if (values.Count > 0)
+        {
+            form[item.Code] = values;
+        }
+
+        return form;
+    }
 }

@@ -28,6 +28,7 @@ public class InstrumentCanonicalizerTests
         ["minAnswered"] = d => d["scales"]![0]!["minAnswered"] = 3,
         ["reversed"] = d => d["scales"]![0]!["reversed"] = new JsonArray("m_3"),
         ["trailing space in text"] = d => Question(d, 0, 1)["text"] = "Which kind? ",
+        ["exclusive option"] = d => Question(d, 0, 2)["options"]![2]!["exclusive"] = true,
     };
 
     public static TheoryData<string> ContentChangeNames => new(ContentChanges.Keys);
@@ -84,6 +85,33 @@ public class InstrumentCanonicalizerTests
         var expected = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
         Assert.Equal(expected, InstrumentCanonicalizer.ComputeSha256(instrument));
         Assert.Equal(expected, instrument.Sha256);
+    }
+
+    [Fact]
+    public void ComputeSha256_IsUnchanged_WhenAnOptionIsMarkedNotExclusive()
+    {
+        var original = Load();
+        var doc = Node();
+        Question(doc, 0, 2)["options"]![2]!["exclusive"] = false;
+
+        var marked = InstrumentLoader.Load(doc.ToJsonString(), "marked.json");
+
+        Assert.Equal(original.Sha256, marked.Instrument!.Sha256);
+    }
+
+    [Fact]
+    public void ToCanonicalJson_KeepsTheExclusiveFlag_WhenLoadedBack()
+    {
+        var doc = Node();
+        Question(doc, 0, 2)["options"]![2]!["exclusive"] = true;
+        var instrument = InstrumentLoader.Load(doc.ToJsonString(), "exclusive.json").Instrument!;
+
+        var canonical = InstrumentCanonicalizer.ToCanonicalJson(instrument);
+        var reloaded = InstrumentLoader.Load(canonical, "canonical.json").Instrument!;
+
+        Assert.Contains("{\"code\":\"z\",\"label\":\"Z\",\"exclusive\":true}", canonical);
+        Assert.True(reloaded.FindItem("s_many")!.Question.Options[2].Exclusive);
+        Assert.Equal(instrument.Sha256, reloaded.Sha256);
     }
 
     [Fact]

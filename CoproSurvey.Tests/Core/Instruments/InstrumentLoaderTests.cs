@@ -25,6 +25,15 @@ public class InstrumentLoaderTests
         ["duplicate point values"] = d => Question(d, 0, 0)["scale"]!["points"]![2]!["value"] = 2,
         ["decreasing points"] = d => Question(d, 0, 0)["scale"]!["points"]![1]!["value"] = 7,
         ["duplicate option codes"] = d => Question(d, 0, 1)["options"]![2]!["code"] = "a",
+        ["exclusive on a single choice"] = d => Question(d, 0, 1)["options"]![2]!["exclusive"] = true,
+        ["every option exclusive"] = d =>
+        {
+            foreach (var option in Question(d, 0, 2)["options"]!.AsArray())
+            {
+                option!["exclusive"] = true;
+            }
+        },
+        ["exclusive not a boolean"] = d => Question(d, 0, 2)["options"]![2]!["exclusive"] = "yes",
         ["numeric min above max"] = d => Question(d, 0, 3)["numeric"]!["min"] = 120,
         ["max length zero"] = d => Question(d, 1, 1)["maxLength"] = 0,
         ["text without max length"] = d => Question(d, 2, 0).Remove("maxLength"),
@@ -76,6 +85,9 @@ public class InstrumentLoaderTests
         { "duplicate point values", "$.sections[0].questions[0].scale.points", "duplicate point value(s): 2" },
         { "decreasing points", "$.sections[0].questions[0].scale.points[2]", "must be increasing: 3 follows 7" },
         { "duplicate option codes", "$.sections[0].questions[1].options[2].code", "duplicate option code 'a'" },
+        { "exclusive on a single choice", "$.sections[0].questions[1].options[2].exclusive", "'exclusive' is only used by multipleChoice options" },
+        { "every option exclusive", "$.sections[0].questions[2].options", "every option is exclusive" },
+        { "exclusive not a boolean", "$.sections[0].questions[2].options[2].exclusive", "must be" },
         { "numeric min above max", "$.sections[0].questions[3].numeric", "min (120) is greater than max (99)" },
         { "max length zero", "$.sections[1].questions[1].maxLength", "maxLength must be at least 1, found 0" },
         { "text without max length", "$.sections[2].questions[0].maxLength", "required field is missing" },
@@ -123,6 +135,19 @@ public class InstrumentLoaderTests
         Assert.Matches("^[0-9a-f]{64}$", instrument.Sha256);
         Assert.Equal("Don't know", instrument.Sections[0].Questions[0].ResponseScale!.DontKnowLabel);
         Assert.Equal(new NumericBounds(18, 99, true, "years"), instrument.Sections[0].Questions[3].Numeric);
+    }
+
+    [Fact]
+    public void Load_ReadsExclusiveOption_OfAMultipleChoiceQuestion()
+    {
+        var doc = Node();
+        Question(doc, 0, 2)["options"]![2]!["exclusive"] = true;
+
+        var result = InstrumentLoader.Load(doc.ToJsonString(), FileName);
+
+        Assert.Empty(result.Problems);
+        var options = result.Instrument!.FindItem("s_many")!.Question.Options;
+        Assert.Equal([false, false, true], options.Select(o => o.Exclusive));
     }
 
     [Fact]

@@ -52,6 +52,41 @@ public sealed class StudyLoaderTests : IDisposable
     }
 
     [Fact]
+    public void LoadFile_ReadsTheServiceUnitsACountryLists()
+    {
+        var study = ValidStudy();
+        study["countries"]![0]!["serviceUnits"] = JsonNode.Parse("""
+            [ { "code": "BE-H-01", "label": "Ghent health centre" }, { "code": "BE-H-02", "label": "Antwerp health centre" } ]
+            """);
+
+        var result = Load(study);
+
+        Assert.True(result.IsValid, string.Join(Environment.NewLine, result.Problems));
+        Assert.Equal(
+            [new ServiceUnit("BE-H-01", "Ghent health centre"), new ServiceUnit("BE-H-02", "Antwerp health centre")],
+            result.Study!.Countries[0].ServiceUnits);
+        Assert.Empty(result.Study.Countries[1].ServiceUnits);
+        Assert.NotEqual(new Country("BE", "Belgium"), result.Study.Countries[0]);
+    }
+
+    [Theory]
+    [InlineData("BE.H.01", "$.countries[1].serviceUnits[0].code", "must match ^[A-Za-z0-9_-]{1,64}$")]
+    [InlineData("BE-H-01", "$.countries[1].serviceUnits[0].code", "duplicate service unit code 'BE-H-01' (first used at $.countries[0].serviceUnits[0].code)")]
+    public void LoadFile_ReportsMalformedAndDuplicateServiceUnitCodes(string code, string path, string fragment)
+    {
+        var study = ValidStudy();
+        study["countries"]![0]!["serviceUnits"] = JsonNode.Parse("""[ { "code": "BE-H-01", "label": "Ghent" } ]""");
+        study["countries"]![1]!["serviceUnits"] = new JsonArray(new JsonObject { ["code"] = code, ["label"] = "Leeds" });
+
+        var result = Load(study);
+
+        Assert.Null(result.Study);
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal(path, problem.JsonPath);
+        Assert.Contains(fragment, problem.Message);
+    }
+
+    [Fact]
     public void LoadFile_RejectsCountryCodeThatIsNotIsoAlpha2()
     {
         var study = ValidStudy();

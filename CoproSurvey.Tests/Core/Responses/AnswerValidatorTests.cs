@@ -133,6 +133,48 @@ public class AnswerValidatorTests
         Assert.StartsWith("Please shorten your answer to at most 20 characters", error.Message);
     }
 
+    [Theory]
+    [InlineData("web")]
+    [InlineData("desk")]
+    public void Validate_RefusesAnExclusiveOptionWithOthers_NamingItNextToTheQuestion(string other)
+    {
+        // Act
+        var together = Validate("service", ("trust_staff", "1"), ("trust_info", "2"), ("channels", other), ("channels", "none"));
+        var alone = Validate("service", ("trust_staff", "1"), ("trust_info", "2"), ("channels", "none"));
+
+        // Assert
+        Assert.Equal(
+            [new FieldError("channels", "\"None of these\" cannot be chosen together with other options. Please untick it or the others.")],
+            together.Errors);
+        Assert.DoesNotContain(together.Answers, a => a.ItemCode == "channels");
+        Assert.Empty(alone.Errors);
+        Assert.Equal(["none"], Assert.Single(alone.Answers, a => a.ItemCode == "channels").Choices);
+    }
+
+    [Theory]
+    [InlineData("\U0001F600", 1)] // one emoji, two UTF-16 units
+    [InlineData("\U0001F468\u200D\U0001F469\u200D\U0001F467", 1)] // a family: three emoji joined, eight units
+    [InlineData("\U0001F1EA\U0001F1EA", 1)] // a flag, four units
+    [InlineData("e\u0301", 1)] // e and a combining accent
+    [InlineData("abc", 3)]
+    public void TextLength_CountsCharactersAPersonSees(string text, int expected)
+    {
+        Assert.Equal(expected, AnswerValidator.TextLength(text));
+    }
+
+    [Fact]
+    public void Validate_CountsTextElements_SoTwentyEmojiFitALimitOfTwenty()
+    {
+        // Act
+        var twenty = Validate("final", ("nickname", string.Concat(Enumerable.Repeat("\U0001F44D\U0001F3FD", 20))));
+        var twentyOne = Validate("final", ("nickname", string.Concat(Enumerable.Repeat("\U0001F600", 21))));
+
+        // Assert
+        Assert.Empty(twenty.Errors);
+        Assert.Equal(string.Concat(Enumerable.Repeat("\U0001F44D\U0001F3FD", 20)), Assert.Single(twenty.Answers).Value);
+        Assert.Equal([new FieldError("nickname", "Please shorten your answer to at most 20 characters (it has 21).")], twentyOne.Errors);
+    }
+
     [Fact]
     public void Validate_KeepsNewlinesInLongText_ButNoOtherControlCharacters()
     {

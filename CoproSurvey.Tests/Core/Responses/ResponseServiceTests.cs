@@ -28,7 +28,8 @@ public class ResponseServiceTests
         Assert.NotNull(entry);
         Assert.Equal("Test questionnaire", entry.InstrumentTitle);
         Assert.Equal(["BE", "EE"], entry.Countries.Select(c => c.Code));
-        Assert.Equal(3, entry.PageCount); // the service page is hidden until uses_service = yes
+        Assert.Equal(4, entry.PageCount); // every page counts, the service page shown only after uses_service = yes too
+        Assert.True(entry.SomePagesConditional);
     }
 
     [SkippableFact]
@@ -87,6 +88,44 @@ public class ResponseServiceTests
         Assert.Equal(started.Count, started.Select(s => s.ResumeCode).Distinct().Count());
         Assert.Equal(started.Count, started.Select(s => s.AccessToken).Distinct().Count());
         Assert.All(started, s => Assert.DoesNotMatch("[01OIL]", s.ResumeCode.Replace("-", "")));
+    }
+
+    [Theory]
+    [InlineData("BE", "BE-H-01", null)]
+    [InlineData("BE", "EE-H-01", "Please choose the service from the list.")]
+    [InlineData("BE", "BE-H-99", "Please choose the service from the list.")]
+    [InlineData("BE", "BE.H.01", "The service unit may have at most 64 letters")]
+    [InlineData("EE", "EE-H-01", null)]
+    public async Task StartAsync_TakesOnlyAUnitListedForTheCountry_WhenTheStudyListsUnits(string country, string unit, string? error)
+    {
+        // Arrange
+        using var harness = await SurveyHarness.CreateAsync();
+        var listed = TestInstrument.Study(SurveyHarness.StudyKey, StudyStatus.Open) with
+        {
+            Countries =
+            [
+                new Country("BE", "Belgium") { ServiceUnits = [new ServiceUnit("BE-H-01", "Ghent health centre")] },
+                new Country("EE", "Estonia") { ServiceUnits = [new ServiceUnit("EE-H-01", "Tartu health centre")] },
+            ],
+        };
+        await harness.Initializer.LoadStudyAsync(listed, new Dictionary<Audience, Instrument> { [Audience.Citizen] = TestInstrument.Citizen }, None);
+
+        // Act
+        var result = await harness.Responses.StartAsync(SurveyHarness.StudyKey, Audience.Citizen, new RespondentContext(country, "health", unit), None);
+        var entry = await harness.Responses.GetEntryAsync(SurveyHarness.StudyKey, Audience.Citizen, None);
+
+        // Assert
+        if (error is null)
+        {
+            Assert.Empty(result.Errors);
+        }
+        else
+        {
+            var problem = Assert.Single(result.Errors);
+            Assert.Equal(("ServiceUnit", true), (problem.ItemCode, problem.Message.StartsWith(error, StringComparison.Ordinal)));
+        }
+
+        Assert.Equal(["Ghent health centre", "Tartu health centre"], entry!.Countries.SelectMany(c => c.ServiceUnits).Select(u => u.Label));
     }
 
     [SkippableFact]

@@ -32,7 +32,7 @@ internal static class TestInstrument
                 Question("trust", QuestionType.LikertMatrix, required: true, scale: Agree,
                     rows: [new("trust_staff", "I trust the staff."), new("trust_info", "I trust the information.")]),
                 Question("channels", QuestionType.MultipleChoice, required: false,
-                    options: [new("web", "Website"), new("phone", "Phone"), new("desk", "Front desk")]),
+                    options: [new("web", "Website"), new("phone", "Phone"), new("desk", "Front desk"), new("none", "None of these", Exclusive: true)]),
             ]),
             new Section("views", "Your views", null, null,
             [

@@ -1,0 +1,327 @@
+using System.Text.RegularExpressions;
+using CoproSurvey.App.Components.Survey;
+using CoproSurvey.Core.Instruments;
+using CoproSurvey.Tests.App;
+using CoproSurvey.Tests.Support;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace CoproSurvey.Tests.Browser;
+
+/// <summary>
+/// Every respondent page in a real browser: axe-core (embedded in Deque.AxeCore.Playwright) finds no serious or
+/// critical violation at desktop and phone width, no page scrolls sideways at 320 px (WCAG 1.4.10) or at 200% zoom,
+/// and the questionnaire can be completed with the keyboard alone. Phone screenshots go to a folder the output names.
+/// </summary>
+public sealed partial class RespondentAccessibilityTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private static readonly ValidAnswers Citizen = ValidAnswers.ForShippedInstrument(Audience.Citizen);
+    private static readonly ValidAnswers Professional = ValidAnswers.ForShippedInstrument(Audience.Professional);
+    private readonly SqliteDatabase database = SqliteDatabase.InTempFolder();
+    private readonly string baseUrl = AppProcess.FreeLocalUrl();
+    private HeadlessChromium? chromium;
+    private AppProcess? app;
+
+    [ChromiumFact]
+    public async Task RespondentPages_HaveNoSeriousOrCriticalAxeViolations_AtDesktopWidth()
+    {
+        var problems = await WalkAsync(1280, 900, axe: true, screenshots: null);
+
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
+    [ChromiumFact]
+    public async Task RespondentPages_HaveNoSeriousOrCriticalAxeViolations_AtPhoneWidth()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "coprosurvey-phone-screenshots");
+        Directory.CreateDirectory(folder);
+
+        var problems = await WalkAsync(390, 844, axe: true, screenshots: folder);
+
+        output.WriteLine($"Screenshots at 390 px: {folder}");
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
+    [ChromiumFact]
+    public async Task RespondentPages_DoNotScrollSideways_At320PixelsAndAt200PercentZoom()
+    {
+        // 200% zoom of a 1280 px window lays the page out in 640 CSS pixels.
+        var narrow = await WalkAsync(320, 640, axe: false, screenshots: null);
+        var zoomed = await WalkAsync(640, 450, axe: false, screenshots: null);
+
+        Assert.True(narrow.Count + zoomed.Count == 0, string.Join(Environment.NewLine, narrow.Concat(zoomed)));
+    }
+
+    [ChromiumFact]
+    public async Task ProfessionalQuestionnaire_IsCompletedWithTheKeyboardAlone()
+    {
+        var page = await NewPageAsync(1280, 900);
+        await page.GotoAsync(baseUrl + "/s/coproduction/professional?country=NL&field=health");
+        await FocusAndPressAsync(page, "button[value=agree]", "Enter");
+        await page.WaitForURLAsync(ResponsePageAddress());
+
+        for (var pages = 0; pages < 20 && !page.Url.EndsWith("/done", StringComparison.Ordinal); pages++)
+        {
+            var before = page.Url;
+            await AnswerWithKeyboardAsync(page);
+            await page.WaitForURLAsync(url => url != before);
+            Assert.Equal(0, await page.Locator(".error-summary").CountAsync());
+        }
+
+        Assert.EndsWith("/done", page.Url);
+        Assert.Equal("Thank you for taking part", (await page.Locator("h1").TextContentAsync())?.Trim());
+    }
+
+    [ChromiumFact]
+    public async Task ErrorSummary_TakesFocus_AfterARejectedSubmit()
+    {
+        var page = await NewPageAsync(1280, 900);
+        await StartAsync(page);
+
+        await page.Locator("form.questionnaire-page button[type=submit]").ClickAsync();
+        await page.WaitForSelectorAsync(".error-summary");
+
+        Assert.Equal("error-summary", await page.EvaluateAsync<string>("() => document.activeElement.id"));
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("A", await page.EvaluateAsync<string>("() => document.activeElement.tagName")); // the first link of the summary
+    }
+
+    [ChromiumFact]
+    public async Task ExclusiveOption_UnticksTheOthers_AndIsUntickedByThem_WithJavaScript()
+    {
+        var page = await NewPageAsync(1280, 900);
+        await StartAsync(page);
+        var health = page.Locator("#" + SurveyIds.Input("c_use", "health"));
+        var safety = page.Locator("#" + SurveyIds.Input("c_use", "safety"));
+        var none = page.Locator("#" + SurveyIds.Input("c_use", "none"));
+
+        await page.Locator($"label[for='{SurveyIds.Input("c_use", "health")}']").ClickAsync();
+        await page.Locator($"label[for='{SurveyIds.Input("c_use", "safety")}']").ClickAsync();
+        await page.Locator($"label[for='{SurveyIds.Input("c_use", "none")}']").ClickAsync();
+        var afterNone = (await health.IsCheckedAsync(), await safety.IsCheckedAsync(), await none.IsCheckedAsync());
+        await page.Locator($"label[for='{SurveyIds.Input("c_use", "health")}']").ClickAsync();
+        var afterHealth = (await health.IsCheckedAsync(), await safety.IsCheckedAsync(), await none.IsCheckedAsync());
+
+        Assert.Equal((false, false, true), afterNone);
+        Assert.Equal((true, false, false), afterHealth);
+    }
+
+    [ChromiumFact]
+    public async Task TextCounter_CountsAnEmojiAsOneCharacter()
+    {
+        var page = await NewPageAsync(1280, 900);
+        await StartAsync(page);
+        while (await page.Locator("#" + SurveyIds.Input("c_comment")).CountAsync() == 0)
+        {
+            await AnswerAndSubmitAsync(page, Citizen);
+        }
+
+        await page.Locator("#" + SurveyIds.Input("c_comment")).FillAsync("Good \U0001F44D\U0001F3FD");
+
+        var max = Citizen.QuestionOf("c_comment").MaxLength!.Value;
+        await Assertions.Expect(page.Locator("#" + SurveyIds.Count("c_comment"))).ToHaveTextAsync($"You have {max - 6} characters remaining.");
+    }
+
+    public async Task InitializeAsync()
+    {
+        chromium = await HeadlessChromium.LaunchIfInstalledAsync();
+        if (chromium is not null)
+        {
+            app = await AppProcess.StartAsync(baseUrl, database.ConnectionString);
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (app is not null)
+        {
+            await app.DisposeAsync();
+        }
+
+        if (chromium is not null)
+        {
+            await chromium.DisposeAsync();
+        }
+
+        database.Dispose();
+    }
+
+    /// <summary>
+    /// Visits every respondent page (entry with and without errors, each questionnaire page before and after a rejected
+    /// submit, thank-you, withdrawal, resume, declined, not found) and returns what is wrong on each.
+    /// </summary>
+    private async Task<List<string>> WalkAsync(int width, int height, bool axe, string? screenshots)
+    {
+        var problems = new List<string>();
+        var page = await NewPageAsync(width, height);
+        var shot = 0;
+
+        async Task CheckAsync(string name)
+        {
+            if (axe)
+            {
+                var result = await page.RunAxe();
+                foreach (var violation in result.Violations.Where(v => v.Impact is "serious" or "critical"))
+                {
+                    problems.Add($"{width}px {name}: {violation.Impact} {violation.Id} at {string.Join(", ", violation.Nodes.Select(n => n.Target.ToString()))}");
+                }
+            }
+
+            var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            if (overflow > 0)
+            {
+                problems.Add($"{width}px {name}: scrolls sideways by {overflow}px");
+            }
+
+            if (screenshots is not null)
+            {
+                await page.ScreenshotAsync(new() { Path = Path.Combine(screenshots, $"{++shot:00}-{name}.png"), FullPage = true });
+            }
+        }
+
+        await page.GotoAsync(baseUrl + "/");
+        await CheckAsync("home");
+        await page.GotoAsync(baseUrl + "/s/coproduction/professional");
+        await CheckAsync("entry-professional");
+        await page.GotoAsync(baseUrl + "/s/coproduction/citizen");
+        await page.GetByRole(AriaRole.Button, new() { Name = "I agree, start" }).ClickAsync();
+        await page.WaitForSelectorAsync(".error-summary");
+        await CheckAsync("entry-errors");
+        await page.GetByLabel("Country you live in").SelectOptionAsync("BE");
+        await page.GetByLabel("Public service this questionnaire is about").SelectOptionAsync("health");
+        await page.GetByRole(AriaRole.Button, new() { Name = "I agree, start" }).ClickAsync();
+        await page.WaitForURLAsync(ResponsePageAddress());
+        var token = ResponsePageAddress().Match(page.Url).Groups[1].Value;
+
+        for (var n = 1; n < 20 && !page.Url.EndsWith("/done", StringComparison.Ordinal); n++)
+        {
+            await CheckAsync($"page-{n}");
+            if (n <= 2)
+            {
+                // A rejected page: the error summary and every message next to its question.
+                await page.Locator("form.questionnaire-page button[type=submit]").ClickAsync();
+                await page.WaitForSelectorAsync(".error-summary");
+                await CheckAsync($"page-{n}-errors");
+            }
+
+            await AnswerAndSubmitAsync(page, Citizen);
+        }
+
+        await CheckAsync("done");
+        await page.GotoAsync(baseUrl + "/s/coproduction/citizen");
+        await CheckAsync("entry-returning");
+        await page.GotoAsync($"{baseUrl}/r/{token}/withdraw");
+        await CheckAsync("withdraw");
+        await page.GotoAsync(baseUrl + "/resume");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await page.WaitForSelectorAsync("#resume-code-error");
+        await CheckAsync("resume-error");
+        await page.GotoAsync(baseUrl + "/withdraw");
+        await CheckAsync("withdraw-with-code");
+        await page.GotoAsync(baseUrl + "/withdrawn");
+        await CheckAsync("withdrawn");
+        await page.GotoAsync(baseUrl + "/s/coproduction/citizen/declined");
+        await CheckAsync("declined");
+        await page.GotoAsync(baseUrl + "/no/such/page");
+        await CheckAsync("not-found");
+        await page.Context.CloseAsync();
+        return problems;
+    }
+
+    /// <summary>Clicks the label of every chosen option (or types the number or text), then Next or Finish.</summary>
+    private static async Task AnswerAndSubmitAsync(IPage page, ValidAnswers answers)
+    {
+        var before = page.Url;
+        var items = await page.EvaluateAsync<string[]>(
+            "() => [...new Set([...document.querySelectorAll('form.questionnaire-page input:not([type=hidden]), form.questionnaire-page textarea')].map(e => e.name))]");
+        foreach (var item in items)
+        {
+            var question = answers.QuestionOf(item);
+            foreach (var value in answers.FormValues(item))
+            {
+                if (question.Type is QuestionType.Numeric or QuestionType.ShortText or QuestionType.LongText)
+                {
+                    await page.Locator($"#{SurveyIds.Input(item)}").FillAsync(value);
+                }
+                else
+                {
+                    await page.Locator($"label[for='{SurveyIds.Input(item, value)}']").ClickAsync();
+                }
+            }
+        }
+
+        await page.Locator("form.questionnaire-page button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(url => url != before);
+    }
+
+    /// <summary>
+    /// Answers the page with Tab, Space, arrow keys and typing only: Space ticks the first checkbox of a group (an
+    /// exclusive one never) and picks the focused radio; text and number fields get typed into; Enter on the submit
+    /// button sends the page.
+    /// </summary>
+    private static async Task AnswerWithKeyboardAsync(IPage page)
+    {
+        var answered = new HashSet<string>(StringComparer.Ordinal);
+        for (var presses = 0; presses < 400; presses++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            var focused = await page.EvaluateAsync<string[]>(
+                "() => { const e = document.activeElement; return [e.tagName, e.type ?? '', e.name ?? '', e.getAttribute('data-exclusive') ?? '', e.getAttribute('inputmode') ?? '']; }");
+            var (tag, type, name, exclusive) = (focused[0], focused[1], focused[2], focused[3]);
+            if (tag == "BUTTON" && type == "submit")
+            {
+                await page.Keyboard.PressAsync("Enter");
+                return;
+            }
+
+            if (!answered.Add(name) || name.Length == 0)
+            {
+                continue;
+            }
+
+            switch (type)
+            {
+                case "checkbox" when exclusive != "true":
+                case "radio":
+                    await page.Keyboard.PressAsync("Space");
+                    break;
+                case "text" or "number" when focused[4] is "numeric" or "decimal" || type == "number":
+                    await page.Keyboard.TypeAsync("3");
+                    break;
+                case "text" or "textarea":
+                    await page.Keyboard.TypeAsync("Typed with the keyboard.");
+                    break;
+            }
+        }
+
+        throw new InvalidOperationException($"No submit button reached by Tab on {page.Url}");
+    }
+
+    private static async Task FocusAndPressAsync(IPage page, string selector, string key)
+    {
+        for (var presses = 0; presses < 100; presses++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            if (await page.EvaluateAsync<bool>($"() => document.activeElement.matches({System.Text.Json.JsonSerializer.Serialize(selector)})"))
+            {
+                await page.Keyboard.PressAsync(key);
+                return;
+            }
+        }
+
+        throw new InvalidOperationException($"Tab never reached {selector} on {page.Url}");
+    }
+
+    private async Task StartAsync(IPage page)
+    {
+        await page.GotoAsync(baseUrl + "/s/coproduction/citizen?country=BE&field=health");
+        await page.GetByRole(AriaRole.Button, new() { Name = "I agree, start" }).ClickAsync();
+        await page.WaitForURLAsync(ResponsePageAddress());
+    }
+
+    private Task<IPage> NewPageAsync(int width, int height) => chromium!.NewPageAsync(width, height);
+
+    [GeneratedRegex(@"/r/([A-Za-z0-9_-]{22})/\d+$")]
+    private static partial Regex ResponsePageAddress();
+}
