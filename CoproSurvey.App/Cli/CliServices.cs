@@ -1,4 +1,5 @@
 using CoproSurvey.Core;
+using CoproSurvey.Core.Persistence;
 using Microsoft.Extensions.Configuration;
 
 namespace CoproSurvey.App.Cli;
@@ -18,6 +19,8 @@ internal static class CliServices
         var options = host.GetCoproSurveyOptions();
         if (databasePath is not null)
         {
+            // --database names a SQLite file whatever the configured provider.
+            options.Provider = DatabaseProvider.Sqlite;
             options.ConnectionString = $"Data Source={Path.GetFullPath(databasePath)}";
         }
 

@@ -173,7 +173,8 @@ public sealed class DatasetLayout
             }
         }
 
-        foreach (var scaleCode in newestFirst.SelectMany(v => v.Scales).Select(s => s.Code).Distinct(StringComparer.Ordinal))
+        // Scales in the items' order: audience by audience, the newest version's first.
+        foreach (var scaleCode in newestFirst.OrderBy(v => v.Audience).SelectMany(v => v.Scales).Select(s => s.Code).Distinct(StringComparer.Ordinal))
         {
             var holders = newestFirst.Where(v => v.FindScale(scaleCode) is not null).ToList();
             var scale = holders[0].FindScale(scaleCode)!;

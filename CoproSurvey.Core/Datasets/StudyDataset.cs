@@ -97,7 +97,8 @@ public sealed class StudyDataset(IDbContextFactory<CoproSurveyDbContext> context
 
     private sealed record SubmittedPage(int ResponseId, string SectionCode);
 
-    private static IQueryable<Response> Select(CoproSurveyDbContext db, DatasetLayout layout, DatasetFilter filter)
+    /// <summary>The responses of the layout's study that the filter selects (for queries that follow the dataset's rows, such as paradata).</summary>
+    internal static IQueryable<Response> Select(CoproSurveyDbContext db, DatasetLayout layout, DatasetFilter filter)
     {
         var query = db.Responses.AsNoTracking().Where(r => r.StudyId == layout.StudyId);
         if (filter.Audience is { } audience)
