@@ -1,6 +1,8 @@
 using CoproSurvey.App.Accounts;
+using CoproSurvey.App.Dashboards;
 using CoproSurvey.App.Hosting;
 using CoproSurvey.Core;
+using CoproSurvey.Core.Dashboards;
 
 namespace CoproSurvey.App;
 
@@ -24,6 +26,7 @@ public static class AppServices
         services.AddSingleton<PublicUrls>();
         services.AddResearcherAuthentication();
         services.AddCoproSurveyHealth();
+        services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.SectionName);
         return services;
     }
 
@@ -82,6 +85,7 @@ public static class AppServices
         app.MapCoproSurveyHealth();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         app.MapResearchEndpoints();
+        app.MapDashboardEndpoints();
         return app;
     }
 

@@ -1,5 +1,6 @@
 using CoproSurvey.Core.Accounts;
 using CoproSurvey.Core.Audit;
+using CoproSurvey.Core.Dashboards;
 using CoproSurvey.Core.Persistence;
 using CoproSurvey.Core.Responses;
 using CoproSurvey.Core.Studies;
@@ -44,6 +45,8 @@ public static class DependencyInjection
         services.AddSingleton<ResearcherAccounts>();
         services.AddSingleton<StudyAccess>();
         services.AddSingleton<AuditLog>();
+        services.AddOptions<DashboardOptions>();
+        services.AddSingleton<OverviewQueries>();
         return services;
     }
 
