@@ -3,6 +3,7 @@ using CoproSurvey.App.Dashboards;
 using CoproSurvey.App.Hosting;
 using CoproSurvey.Core;
 using CoproSurvey.Core.Dashboards;
+using CoproSurvey.Core.Persistence;
 
 namespace CoproSurvey.App;
 
@@ -11,6 +12,9 @@ public static class AppServices
 {
     /// <summary>Name of the connection string (<c>ConnectionStrings:CoproSurvey</c>).</summary>
     public const string ConnectionStringName = "CoproSurvey";
+
+    /// <summary>Configuration key of the database engine: <c>Sqlite</c> (default) or <c>Postgres</c>.</summary>
+    public const string DatabaseProviderKey = "Database:Provider";
 
     /// <summary>Configuration key of the folder holding <c>studies/</c> and <c>instruments/</c>.</summary>
     public const string DataDirectoryKey = "CoproSurvey:DataDirectory";
@@ -24,25 +28,47 @@ public static class AppServices
         services.AddCoproSurveyRequestLimits();
         services.AddCoproSurveyRateLimits();
         services.AddSingleton<PublicUrls>();
+        services.AddSingleton<Exports.PreparedExports>();
         services.AddResearcherAuthentication();
         services.AddCoproSurveyHealth();
         services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.SectionName);
         return services;
     }
 
+    /// <summary>The database and data folder of <paramref name="builder"/>'s configuration and content root (see below).</summary>
+    public static CoproSurveyOptions GetCoproSurveyOptions(this WebApplicationBuilder builder) =>
+        builder.Configuration.GetCoproSurveyOptions(builder.Environment.ContentRootPath);
+
     /// <summary>
     /// Database and data folder from configuration. Defaults: the SQLite file <c>coprosurvey.db</c> in the content
     /// root, and the repository's <c>data/</c> folder (found by walking up from the content root), else the copy
-    /// of <c>data/</c> next to the executable.
+    /// of <c>data/</c> next to the executable. <c>Database:Provider</c> = <c>Postgres</c> needs
+    /// <c>ConnectionStrings:CoproSurvey</c>: there is no default server.
     /// </summary>
     public static CoproSurveyOptions GetCoproSurveyOptions(this IConfiguration configuration, string contentRoot)
     {
-        var connectionString = configuration.GetConnectionString(ConnectionStringName)
-            ?? $"Data Source={Path.Combine(contentRoot, "coprosurvey.db")}";
-        var dataDirectory = configuration[DataDirectoryKey] is { Length: > 0 } configured
-            ? Path.GetFullPath(configured, contentRoot)
+        var providerText = configuration[DatabaseProviderKey];
+        if (!CoproSurveyDatabase.TryParseProvider(providerText, out var provider))
+        {
+            throw new InvalidOperationException(
+                $"{DatabaseProviderKey} is '{providerText}'; it must be Sqlite (the default) or Postgres.");
+        }
+
+        var configured = configuration.GetConnectionString(ConnectionStringName);
+        if (provider == DatabaseProvider.Postgres && string.IsNullOrWhiteSpace(configured))
+        {
+            throw new InvalidOperationException(
+                $"{DatabaseProviderKey} is Postgres but ConnectionStrings:{ConnectionStringName} is not set "
+                + $"(e.g. ConnectionStrings__{ConnectionStringName}=\"Host=127.0.0.1;Database=coprosurvey;Username=coprosurvey;Password=...\").");
+        }
+
+        var connectionString = string.IsNullOrWhiteSpace(configured)
+            ? $"Data Source={Path.Combine(contentRoot, "coprosurvey.db")}"
+            : configured;
+        var dataDirectory = configuration[DataDirectoryKey] is { Length: > 0 } directory
+            ? Path.GetFullPath(directory, contentRoot)
             : FindDataDirectory(contentRoot);
-        return new CoproSurveyOptions { ConnectionString = connectionString, DataDirectory = dataDirectory };
+        return new CoproSurveyOptions { Provider = provider, ConnectionString = connectionString, DataDirectory = dataDirectory };
     }
 
     /// <summary>The nearest <c>data/</c> folder with a <c>studies/</c> folder at or above <paramref name="start"/>, else the one beside the executable.</summary>

@@ -11,7 +11,7 @@ if (CliApp.IsCommandLine(args))
 }
 
 var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddCoproSurveyCore(builder.Configuration.GetCoproSurveyOptions(builder.Environment.ContentRootPath));
+builder.Services.AddCoproSurveyCore(builder.GetCoproSurveyOptions());
 builder.Services.AddAppServices();
 
 var app = builder.Build();

@@ -1,6 +1,8 @@
 using CoproSurvey.Core.Accounts;
 using CoproSurvey.Core.Audit;
 using CoproSurvey.Core.Dashboards;
+using CoproSurvey.Core.Datasets;
+using CoproSurvey.Core.Export;
 using CoproSurvey.Core.Persistence;
 using CoproSurvey.Core.Responses;
 using CoproSurvey.Core.Studies;
@@ -14,7 +16,10 @@ namespace CoproSurvey.Core;
 /// <summary>Where the platform keeps its database and reads its study and instrument files.</summary>
 public sealed class CoproSurveyOptions
 {
-    /// <summary>SQLite connection string, e.g. <c>Data Source=coprosurvey.db</c>.</summary>
+    /// <summary>The database engine (<c>Database:Provider</c>): SQLite unless PostgreSQL is asked for.</summary>
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>Connection string for <see cref="Provider"/>, e.g. <c>Data Source=coprosurvey.db</c> or <c>Host=db;Database=coprosurvey;Username=coprosurvey</c>.</summary>
     public string ConnectionString { get; set; } = "Data Source=coprosurvey.db";
 
     /// <summary>Folder holding <c>studies/</c> and <c>instruments/</c>.</summary>
@@ -24,15 +29,15 @@ public sealed class CoproSurveyOptions
 public static class DependencyInjection
 {
     /// <summary>
-    /// Registers persistence (a DbContext factory on SQLite, which also serves scoped contexts), the initialiser, the
+    /// Registers persistence (a DbContext factory on SQLite or PostgreSQL, which also serves scoped contexts), the initialiser, the
     /// response flow services, researcher accounts (Identity users with the platform's password rules), study access
-    /// and the audit log. The web app adds sign-in and cookies on top.
+    /// the audit log and the study dataset (<see cref="StudyDataset"/>) and the export bundle writer (<see cref="ExportBundleWriter"/>), both scoped. The web app adds sign-in and cookies on top.
     /// </summary>
     public static IServiceCollection AddCoproSurveyCore(this IServiceCollection services, CoproSurveyOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         services.AddSingleton(options);
-        services.AddDbContextFactory<CoproSurveyDbContext>(o => o.UseSqlite(options.ConnectionString));
+        services.AddDbContextFactory<CoproSurveyDbContext>(o => o.UseCoproSurveyDatabase(options.Provider, options.ConnectionString));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<StudyQueries>();
@@ -47,6 +52,9 @@ public static class DependencyInjection
         services.AddSingleton<AuditLog>();
         services.AddOptions<DashboardOptions>();
         services.AddSingleton<OverviewQueries>();
+        services.AddScoped<StudyDataset>();
+        services.AddScoped<ExportBundleWriter>();
+        services.AddScoped<Import.DatasetImporter>();
         return services;
     }
 

@@ -49,6 +49,35 @@ public partial class ArchitectureTests
         Assert.True(offences.Count == 0, "Statistics must stay pure:" + Environment.NewLine + string.Join(Environment.NewLine, offences));
     }
 
+    [Fact]
+    public void Analysis_KnowsNothingOfTheConsoleOrTheCommandLine()
+    {
+        var offences = Offences(Path.Combine("CoproSurvey.Core", "Analysis"), ConsoleTypes());
+
+        Assert.True(offences.Count == 0, "Core/Analysis serves the dashboards too; it must not write to a console:" + Environment.NewLine + string.Join(Environment.NewLine, offences));
+    }
+
+    [Fact]
+    public void CommandLine_ComputesNoStatisticsAndWritesNoJsonByHand()
+    {
+        var offences = Offences(Path.Combine("CoproSurvey.App", "Cli"), StatisticsCalls());
+
+        Assert.True(offences.Count == 0, "The verbs parse options and render Core/Analysis reports:" + Environment.NewLine + string.Join(Environment.NewLine, offences));
+    }
+
+    private static List<string> Offences(string folder, Regex forbidden) =>
+        Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Root, folder), "*.cs", SearchOption.AllDirectories)
+            .SelectMany(file => File.ReadAllLines(file).Select((line, i) => (file, line, number: i + 1)))
+            .Where(x => forbidden.IsMatch(x.line))
+            .Select(x => $"{Path.GetRelativePath(RepositoryPaths.Root, x.file)}:{x.number}: {x.line.Trim()}")
+            .ToList();
+
+    [GeneratedRegex(@"\bConsole\.\w+|^\s*using\s+(CoproSurvey\.App|System\.CommandLine)\b")]
+    private static partial Regex ConsoleTypes();
+
+    [GeneratedRegex(@"\b(DesignMatrix|Ols\.Fit|LogisticRegression\.Fit|Descriptives\.|Correlation\.Matrix|Reliability\.Analyze|TTest\.TwoSample|Anova\.OneWay|ChiSquare\.Independence|CsvTableReader|WriteStartObject|WriteStartArray|WritePropertyName)\b")]
+    private static partial Regex StatisticsCalls();
+
     [GeneratedRegex(@"\bHttpContext\b|^\s*using\s+Microsoft\.AspNetCore\.(Http|Components|Mvc|Routing|Builder|Hosting|Antiforgery)\b")]
     private static partial Regex WebTypes();
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Antiforgery;
 using CoproSurvey.Core.Accounts;
+using CoproSurvey.App.Exports;
 using CoproSurvey.Core.Audit;
 
 namespace CoproSurvey.App.Accounts;
@@ -25,7 +26,23 @@ public static class ResearchEndpoints
 
         var research = app.MapGroup(ResearcherAuthentication.ResearchPath).RequireAuthorization();
         research.MapGet("/studies/{studyKey}/audit.csv", DownloadAuditAsync);
+        research.MapGet("/studies/{studyKey}/exports/{id}", DownloadExportAsync);
         return app;
+    }
+
+    /// <summary>A bundle prepared on the export page: only for the researcher who prepared it, while they are still an analyst or owner.</summary>
+    private static async Task<IResult> DownloadExportAsync(
+        string studyKey, string id, ClaimsPrincipal user, StudyAccess access, PreparedExports prepared, HttpContext http)
+    {
+        var researcherId = user.ResearcherId();
+        var grant = researcherId is null ? null : await access.GrantAsync(researcherId, studyKey, http.RequestAborted);
+        if (grant is null || !grant.Allows(StudyRole.Analyst) || prepared.Find(id, researcherId!, grant.StudyId) is not { } export)
+        {
+            return TypedResults.NotFound();
+        }
+
+        http.Response.Headers.CacheControl = "no-store";
+        return TypedResults.PhysicalFile(export.Path, "application/zip", export.FileName);
     }
 
     private static async Task<IResult> DownloadAuditAsync(

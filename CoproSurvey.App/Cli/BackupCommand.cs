@@ -3,6 +3,7 @@ using CoproSurvey.Core;
 using CoproSurvey.Core.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace CoproSurvey.App.Cli;
 
@@ -19,7 +20,7 @@ internal sealed class BackupCommand : ICliCommand
         + "  --database PATH  SQLite file to copy (default: the platform's database, as for dotnet run)\n"
         + "  --force          replace FILE if it exists\n"
         + "Restore: stop the platform, put the copy in place of the database file (removing its -wal and -shm\n"
-        + "files), start the platform.";
+        + "files), start the platform. On PostgreSQL (Database:Provider=Postgres) use pg_dump and pg_restore instead.";
 
     private static readonly CommandOption[] Options =
     [
@@ -43,8 +44,14 @@ internal sealed class BackupCommand : ICliCommand
         string sourcePath;
         await using (var services = CliServices.Build(parsed.Value("database")))
         {
-            var connectionString = services.GetRequiredService<CoproSurveyOptions>().ConnectionString;
-            sourcePath = new SqliteConnectionStringBuilder(connectionString).DataSource;
+            var options = services.GetRequiredService<CoproSurveyOptions>();
+            if (options.Provider == DatabaseProvider.Postgres)
+            {
+                await console.Error.WriteLineAsync(PostgresAdvice(options.ConnectionString));
+                return 1;
+            }
+
+            sourcePath = new SqliteConnectionStringBuilder(options.ConnectionString).DataSource;
         }
 
         var target = Path.GetFullPath(parsed.Required("out"));
@@ -115,6 +122,19 @@ internal sealed class BackupCommand : ICliCommand
                 File.Delete(leftover);
             }
         }
+    }
+
+    /// <summary>What to do instead on PostgreSQL, naming the database but never the password.</summary>
+    internal static string PostgresAdvice(string connectionString)
+    {
+        var postgres = new NpgsqlConnectionStringBuilder(connectionString);
+        var user = string.IsNullOrEmpty(postgres.Username) ? "" : $" --username {postgres.Username}";
+        return $"""
+            backup: the platform's database is PostgreSQL ({postgres.Database} on {postgres.Host}:{postgres.Port}); this verb copies SQLite files only.
+            Back PostgreSQL up with pg_dump, which takes one consistent snapshot while the platform serves:
+              pg_dump --format=custom --host {postgres.Host} --port {postgres.Port}{user} --file coprosurvey-$(date +%F).dump {postgres.Database}
+            and restore into an empty database with pg_restore (docs/deploy.md, "Backups").
+            """;
     }
 
     private static async Task<CopyReport> CopyAsync(string sourcePath, string temporary, CancellationToken cancellationToken)

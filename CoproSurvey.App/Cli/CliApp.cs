@@ -11,6 +11,8 @@ internal static class CliApp
         new MigrateCommand(),
         new BackupCommand(),
         new SeedDemoCommand(),
+        new ExportCommand(),
+        new ImportCommand(),
         new InstrumentsCommand(),
         new AnalyzeCommand(),
         new ResearcherCommand(),

@@ -11,6 +11,11 @@ internal sealed record CommandOption(string Name, string? Value, string Help, bo
     public bool IsFlag => Value is null;
 }
 
+/// <summary>Operands of a verb that come without an option name (<c>instruments validate FILE...</c>).</summary>
+/// <param name="Name">Their placeholder in messages (<c>FILE</c>).</param>
+/// <param name="Minimum">How many the verb needs at least.</param>
+internal sealed record CommandOperands(string Name, int Minimum = 1);
+
 /// <summary>Wrong use of the command line: the message is shown with the verb's usage, exit code 1.</summary>
 internal sealed class CommandUsageException(string message) : Exception(message);
 
@@ -18,21 +23,29 @@ internal sealed class CommandUsageException(string message) : Exception(message)
 internal sealed class CommandArguments
 {
     private readonly Dictionary<string, List<string>> values = new(StringComparer.Ordinal);
+    private readonly List<string> operands = [];
 
     private CommandArguments()
     {
     }
 
     /// <summary>
-    /// Parses <c>--name value</c>, <c>--name=value</c> and <c>--flag</c>; anything else, an unknown or repeated option,
-    /// or a missing required one is a usage error.
+    /// Parses <c>--name value</c>, <c>--name=value</c> and <c>--flag</c>, and, when the verb takes
+    /// <paramref name="operands"/>, the arguments without a name; anything else, an unknown or repeated option, a
+    /// missing required one or too few operands is a usage error.
     /// </summary>
-    public static CommandArguments Parse(IReadOnlyList<string> args, IReadOnlyList<CommandOption> options)
+    public static CommandArguments Parse(IReadOnlyList<string> args, IReadOnlyList<CommandOption> options, CommandOperands? operands = null)
     {
         var parsed = new CommandArguments();
         for (var i = 0; i < args.Count; i++)
         {
             var token = args[i];
+            if (operands is not null && !token.StartsWith('-'))
+            {
+                parsed.operands.Add(token);
+                continue;
+            }
+
             if (!token.StartsWith("--", StringComparison.Ordinal) || token.Length == 2)
             {
                 throw new CommandUsageException($"Unexpected argument '{token}'.");
@@ -95,6 +108,11 @@ internal sealed class CommandArguments
             throw new CommandUsageException($"Missing {string.Join(", ", missing)}.");
         }
 
+        if (operands is not null && parsed.operands.Count < operands.Minimum)
+        {
+            throw new CommandUsageException(operands.Minimum == 1 ? $"Give at least one {operands.Name}." : $"Give at least {operands.Minimum} {operands.Name}.");
+        }
+
         return parsed;
     }
 
@@ -102,12 +120,13 @@ internal sealed class CommandArguments
     public static bool AsksForHelp(IReadOnlyList<string> args) => args.Any(a => a is "--help" or "-h");
 
     /// <summary>Like <see cref="Parse"/>, but returns null with the usage error instead of throwing.</summary>
-    public static CommandArguments? TryParse(IReadOnlyList<string> args, IReadOnlyList<CommandOption> options, out string? error)
+    public static CommandArguments? TryParse(
+        IReadOnlyList<string> args, IReadOnlyList<CommandOption> options, out string? error, CommandOperands? operands = null)
     {
         try
         {
             error = null;
-            return Parse(args, options);
+            return Parse(args, options, operands);
         }
         catch (CommandUsageException e)
         {
@@ -121,7 +140,7 @@ internal sealed class CommandArguments
     /// <c>--help</c> (exit code 0), or the usage error with the usage (exit code 1).
     /// </summary>
     public static async Task<(CommandArguments? Arguments, int ExitCode)> ReadAsync(
-        string verb, IReadOnlyList<string> args, IReadOnlyList<CommandOption> options, string usage, CliConsole console)
+        string verb, IReadOnlyList<string> args, IReadOnlyList<CommandOption> options, string usage, CliConsole console, CommandOperands? operands = null)
     {
         if (AsksForHelp(args))
         {
@@ -129,7 +148,7 @@ internal sealed class CommandArguments
             return (null, 0);
         }
 
-        var parsed = TryParse(args, options, out var error);
+        var parsed = TryParse(args, options, out var error, operands);
         if (parsed is null)
         {
             await console.Error.WriteLineAsync($"{verb}: {error}{Environment.NewLine}{usage}");
@@ -138,6 +157,9 @@ internal sealed class CommandArguments
 
         return (parsed, 0);
     }
+
+    /// <summary>The arguments without an option name, in order (only for a verb that takes operands).</summary>
+    public IReadOnlyList<string> Operands => operands;
 
     /// <summary>Whether the flag or option was given.</summary>
     public bool Has(string name) => values.ContainsKey(name);

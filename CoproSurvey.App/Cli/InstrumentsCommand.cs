@@ -24,23 +24,27 @@ internal sealed class InstrumentsCommand : ICliCommand
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console, CancellationToken cancellationToken)
     {
-        if (args.Any(a => a is "--help" or "-h") || args is ["help"])
+        if (args is ["help"] || (args.Count > 0 && CommandArguments.AsksForHelp(args)))
         {
             await console.Out.WriteLineAsync(Usage);
             return 0;
         }
 
-        if (args.Count < 2 || args[0] != "validate" || args.Skip(1).Any(a => a.StartsWith('-')))
+        if (args.Count == 0 || args[0] != "validate")
         {
-            await console.Error.WriteLineAsync(args.Count == 0 || args[0] == "validate"
-                ? "instruments validate: give at least one instrument file."
-                : $"instruments: unknown argument '{args[0]}'.");
-            await console.Error.WriteLineAsync(Usage);
+            await console.Error.WriteLineAsync(
+                $"{Name}: {(args.Count == 0 ? "give an action" : $"unknown action '{args[0]}'")}.{Environment.NewLine}{Usage}");
             return 1;
         }
 
+        var (parsed, exit) = await CommandArguments.ReadAsync($"{Name} validate", args.Skip(1).ToList(), [], Usage, console, new CommandOperands("instrument file"));
+        if (parsed is null)
+        {
+            return exit;
+        }
+
         var anyProblem = false;
-        foreach (var file in args.Skip(1))
+        foreach (var file in parsed.Operands)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var (summary, problems) = IsStudyFile(file) ? CheckStudy(file) : CheckInstrument(file);

@@ -2,6 +2,7 @@ using CoproSurvey.Core;
 using CoproSurvey.Core.Instruments;
 using CoproSurvey.Core.Persistence;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace CoproSurvey.App.Cli;
 
@@ -10,7 +11,8 @@ internal sealed class MigrateCommand : ICliCommand
 {
     private const string Usage =
         "Usage: CoproSurvey.App migrate [--database PATH] [--data DIR]\n"
-        + "  --database PATH  SQLite file to create or update (default: the platform's database, as for dotnet run)\n"
+        + "  --database PATH  SQLite file to create or update (default: the platform's database, as for dotnet run,\n"
+        + "                   SQLite or PostgreSQL as Database:Provider says)\n"
         + "  --data DIR       folder holding studies/ and instruments/ (default: the repository's data/ folder)";
 
     public string Name => "migrate";
@@ -28,7 +30,7 @@ internal sealed class MigrateCommand : ICliCommand
 
         await using var services = CliServices.Build(parsed.Value("database"), parsed.Value("data"));
         var options = services.GetRequiredService<CoproSurveyOptions>();
-        var databasePath = new SqliteConnectionStringBuilder(options.ConnectionString).DataSource;
+        var databasePath = CoproSurveyDatabase.Describe(options.Provider, options.ConnectionString);
         var dataDirectory = options.DataDirectory;
         await console.Out.WriteLineAsync($"Database: {databasePath}");
         await console.Out.WriteLineAsync($"Data:     {dataDirectory}");
@@ -63,7 +65,7 @@ internal sealed class MigrateCommand : ICliCommand
             await console.Error.WriteLineAsync("Nothing was loaded from the data folder; the schema is up to date.");
             return 2;
         }
-        catch (SqliteException ex)
+        catch (Exception ex) when (ex is SqliteException or NpgsqlException)
         {
             await console.Error.WriteLineAsync($"{databasePath}: {ex.Message}");
             return 2;

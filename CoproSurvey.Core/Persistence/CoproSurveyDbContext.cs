@@ -42,9 +42,26 @@ public sealed class CoproSurveyDbContext(DbContextOptions<CoproSurveyDbContext> 
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
-    /// <summary>Every DateTimeOffset column, Identity's <c>LockoutEnd</c> included, is stored as UTC text that SQLite orders (see <see cref="UtcDateTimeOffsetConverter"/>).</summary>
+    /// <summary>The collation of every text column on PostgreSQL: byte order, as SQLite's default <c>BINARY</c>.</summary>
+    public const string PostgresCollation = "C";
+
+    /// <summary>
+    /// SQLite: every DateTimeOffset column, Identity's <c>LockoutEnd</c> included, is stored as UTC text that SQLite
+    /// orders (see <see cref="UtcDateTimeOffsetConverter"/>). PostgreSQL: <c>timestamptz</c>, which is an instant
+    /// already (written as UTC, the only offset Npgsql accepts for it), and every text column in the <c>C</c> collation,
+    /// so keys, codes and e-mail addresses compare and sort byte by byte as they do on SQLite, whatever locale the
+    /// database was created with.
+    /// </summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
+        if (Database.IsNpgsql())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcInstantConverter>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcInstantConverter>();
+            configurationBuilder.Properties<string>().UseCollation(PostgresCollation);
+            return;
+        }
+
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
         configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcDateTimeOffsetConverter>();
     }

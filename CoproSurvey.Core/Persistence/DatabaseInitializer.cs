@@ -8,7 +8,7 @@ namespace CoproSurvey.Core.Persistence;
 public sealed record InitializationReport(IReadOnlyList<string> AppliedMigrations, IReadOnlyList<string> Messages);
 
 /// <summary>
-/// Brings the database up to date at every start: WAL journal, migrations, then the studies under
+/// Brings the database up to date at every start: WAL journal (SQLite), migrations, then the studies under
 /// <c>DataDirectory/studies/*.json</c> and the instruments they name. Idempotent: unchanged files change nothing.
 /// </summary>
 public sealed class DatabaseInitializer(IDbContextFactory<CoproSurveyDbContext> contextFactory, CoproSurveyOptions options, TimeProvider time)
@@ -40,14 +40,18 @@ public sealed class DatabaseInitializer(IDbContextFactory<CoproSurveyDbContext> 
         return new InitializationReport(applied, messages);
     }
 
-    /// <summary>Applies pending migrations (with the WAL journal on file databases); returns their names.</summary>
+    /// <summary>Applies pending migrations (with the WAL journal on SQLite files); returns their names.</summary>
     public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken ct)
     {
         await using var db = await contextFactory.CreateDbContextAsync(ct);
-        // WAL keeps the file consistent if the process dies mid-write; the mode is stored in the file itself.
-        // In-memory databases answer "memory" and stay as they are.
-        await db.Database.OpenConnectionAsync(ct);
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        if (db.Database.IsSqlite())
+        {
+            // WAL keeps the file consistent if the process dies mid-write; the mode is stored in the file itself.
+            // In-memory databases answer "memory" and stay as they are. PostgreSQL has its own write-ahead log.
+            await db.Database.OpenConnectionAsync(ct);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
         await db.Database.MigrateAsync(ct);
         return pending;

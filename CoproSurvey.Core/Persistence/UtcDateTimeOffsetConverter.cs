@@ -21,3 +21,14 @@ internal sealed class UtcDateTimeOffsetConverter() : ValueConverter<DateTimeOffs
     v => new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)))
 {
 }
+
+/// <summary>
+/// PostgreSQL's <c>timestamptz</c> stores an instant and Npgsql refuses to write one with a non-zero offset; every time the
+/// platform records is UTC already, and this keeps one that is not (a value from outside, an Identity default) from
+/// failing a write: the same instant is stored.
+/// </summary>
+internal sealed class UtcInstantConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(
+    v => v.ToUniversalTime(),
+    v => v)
+{
+}

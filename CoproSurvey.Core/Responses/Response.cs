@@ -181,6 +181,35 @@ public sealed class Response
         return response;
     }
 
+    /// <summary>
+    /// A response read from a data file (paper questionnaires, another installation's export), with its answers as
+    /// given. <paramref name="id"/> keeps the file's response id (0: the database assigns one).
+    /// </summary>
+    internal static Response Imported(
+        int id,
+        int studyId,
+        int instrumentVersionId,
+        string instrumentSha256,
+        Audience audience,
+        string resumeCode,
+        RespondentContext context,
+        DateTimeOffset startedAt,
+        DateTimeOffset? completedAt,
+        IEnumerable<AnswerValue> answers,
+        int lastPage)
+    {
+        var response = Start(studyId, instrumentVersionId, instrumentSha256, audience, resumeCode, context, startedAt, consentVersion: null);
+        response.Id = id;
+        response.RecordAnswers(answers, completedAt ?? startedAt);
+        response.LastPage = lastPage;
+        if (completedAt is { } completed)
+        {
+            response.Complete(completed);
+        }
+
+        return response;
+    }
+
     private void EnsureOpen()
     {
         if (IsCompleted)

@@ -185,26 +185,28 @@ public sealed class ResponseImporter(IDbContextFactory<CoproSurveyDbContext> con
     private static async Task<IReadOnlyList<string>> DropAnswerIndexesAsync(CoproSurveyDbContext db, CancellationToken ct)
     {
         var table = db.Model.FindEntityType(typeof(Answer))!.GetTableName()!;
-        var indexes = await db.Database
-            .SqlQuery<SqliteIndex>($"SELECT name AS Name, sql AS Sql FROM sqlite_master WHERE type = 'index' AND tbl_name = {table} AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'")
+        // The primary key's index is unique on both engines, so it stays with the (response, item) one.
+        var indexes = await (db.Database.IsNpgsql()
+                ? db.Database.SqlQuery<TableIndex>($"SELECT indexname AS \"Name\", indexdef AS \"Sql\" FROM pg_indexes WHERE schemaname = current_schema() AND tablename = {table} AND indexdef NOT LIKE 'CREATE UNIQUE%'")
+                : db.Database.SqlQuery<TableIndex>($"SELECT name AS Name, sql AS Sql FROM sqlite_master WHERE type = 'index' AND tbl_name = {table} AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'"))
             .ToListAsync(ct);
         foreach (var index in indexes)
         {
-            // An identifier cannot be a parameter; the name comes from sqlite_master and is quoted.
+            // An identifier cannot be a parameter; the name comes from the catalogue and is quoted.
             await db.Database.ExecuteSqlRawAsync(string.Concat("DROP INDEX \"", index.Name.Replace("\"", "\"\"", StringComparison.Ordinal), "\""), ct);
         }
 
         return indexes.Select(i => i.Sql).ToList();
     }
 
-    private sealed record SqliteIndex(string Name, string Sql);
+    private sealed record TableIndex(string Name, string Sql);
 
     /// <summary>A multi-row INSERT of every mapped column but the generated key, with values converted as EF would.</summary>
     private sealed class PreparedInsert : IDisposable
     {
         private readonly DbCommand command;
         private readonly bool returnKey;
-        private readonly (string Name, Func<object, object?> Read)[] columns;
+        private readonly (string Name, Type ProviderType, Func<object, object?> Read)[] columns;
 
         public PreparedInsert(CoproSurveyDbContext db, Type clrType, DbTransaction transaction, int rows, bool returnKey)
         {
@@ -213,7 +215,9 @@ public sealed class ResponseImporter(IDbContextFactory<CoproSurveyDbContext> con
             var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
             var key = entityType.FindPrimaryKey()!.Properties.Single();
             var properties = entityType.GetProperties().Where(p => p != key && p.GetColumnName(table) is not null).ToList();
-            columns = properties.Select(p => (p.Name, Reader(p))).ToArray();
+            columns = properties.Select(p => (p.Name, ProviderType(p), Reader(p))).ToArray();
+            // Npgsql prepares a statement with its parameters' types, so they are set from EF's mapping before any value.
+            var typed = db.Database.IsNpgsql();
             command = db.Database.GetDbConnection().CreateCommand();
             command.Transaction = transaction;
             var names = string.Join(", ", properties.Select(p => $"\"{p.GetColumnName(table)}\""));
@@ -224,8 +228,18 @@ public sealed class ResponseImporter(IDbContextFactory<CoproSurveyDbContext> con
             {
                 for (var i = 0; i < properties.Count; i++)
                 {
-                    var parameter = command.CreateParameter();
-                    parameter.ParameterName = $"@p{r}_{i}";
+                    var name = $"@p{r}_{i}";
+                    DbParameter parameter;
+                    if (typed)
+                    {
+                        parameter = properties[i].GetRelationalTypeMapping().CreateParameter(command, name, null, properties[i].IsNullable);
+                    }
+                    else
+                    {
+                        parameter = command.CreateParameter();
+                        parameter.ParameterName = name;
+                    }
+
                     command.Parameters.Add(parameter);
                 }
             }
@@ -239,9 +253,11 @@ public sealed class ResponseImporter(IDbContextFactory<CoproSurveyDbContext> con
             var p = 0;
             foreach (var entity in entities)
             {
-                foreach (var (name, read) in columns)
+                foreach (var (name, providerType, read) in columns)
                 {
-                    command.Parameters[p++].Value = overriding is { } o && o.Property == name ? o.Value : read(entity) ?? DBNull.Value;
+                    command.Parameters[p++].Value = overriding is { } o && o.Property == name
+                        ? Convert.ChangeType(o.Value, providerType, System.Globalization.CultureInfo.InvariantCulture)
+                        : read(entity) ?? DBNull.Value;
                 }
             }
 
@@ -251,6 +267,12 @@ public sealed class ResponseImporter(IDbContextFactory<CoproSurveyDbContext> con
         }
 
         public void Dispose() => command.Dispose();
+
+        private static Type ProviderType(IProperty property)
+        {
+            var type = property.GetTypeMapping().Converter?.ProviderClrType ?? property.ClrType;
+            return Nullable.GetUnderlyingType(type) ?? type;
+        }
 
         private static Func<object, object?> Reader(IProperty property)
         {

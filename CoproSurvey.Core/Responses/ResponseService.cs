@@ -1,3 +1,4 @@
+using System.Data;
 using System.Text.RegularExpressions;
 using CoproSurvey.Core.Audit;
 using CoproSurvey.Core.Instruments;
@@ -6,6 +7,7 @@ using CoproSurvey.Core.Studies;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace CoproSurvey.Core.Responses;
 
@@ -257,9 +259,12 @@ public sealed partial class ResponseService(IDbContextFactory<CoproSurveyDbConte
         string accessToken, int page, IReadOnlyDictionary<string, IReadOnlyList<string>> form, CancellationToken ct)
     {
         await using var db = await contextFactory.CreateDbContextAsync(ct);
-        // BEGIN IMMEDIATE (the SQLite default here): the write lock is taken before reading, so concurrent
-        // submissions of one response run one after the other and the second sees what the first stored.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // SQLite: BEGIN IMMEDIATE (what Microsoft.Data.Sqlite makes of any level but read-uncommitted): the write
+        // lock is taken before reading, so concurrent submissions of one response run one after the other and the
+        // second sees what the first stored. PostgreSQL: repeatable read, where the second of two transactions that
+        // change the same row fails with a serialization failure (and an answer inserted twice with a unique
+        // violation) and is retried on what the first stored.
+        await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
         var loaded = await LoadAsync(db, accessToken, tracking: true, ct);
         if (loaded is null)
         {
@@ -421,7 +426,16 @@ public sealed partial class ResponseService(IDbContextFactory<CoproSurveyDbConte
 
     internal static bool IsRetryable(Exception ex) =>
         ex is SqliteException { SqliteErrorCode: 5 or 6 or 19 }
-        || (ex is DbUpdateException { InnerException: { } inner } && IsRetryable(inner));
+        || ex is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected }
+        // EF wraps the provider's exception in DbUpdateException, and Npgsql's execution strategy wraps a transient
+        // failure once more in InvalidOperationException.
+        || (ex is DbUpdateException or InvalidOperationException && ex.InnerException is { } inner && IsRetryable(inner));
+
+    /// <summary>True for a service unit respondents' links and imported data may carry.</summary>
+    internal static bool IsWellFormedServiceUnit(string unit) => ServiceUnitPattern().IsMatch(unit);
+
+    /// <summary>True for a language tag as responses store it (<c>en</c>, <c>nl-BE</c>).</summary>
+    internal static bool IsWellFormedLanguage(string language) => LanguagePattern().IsMatch(language);
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
     private static partial Regex ServiceUnitPattern();

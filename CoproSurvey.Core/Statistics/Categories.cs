@@ -13,6 +13,11 @@ internal static class Categories
     public static (IReadOnlyList<string> Labels, int[] Index) ByFirstAppearance(IReadOnlyList<string?> labels)
     {
         ArgumentNullException.ThrowIfNull(labels);
+        if (labels is CategoricalColumn column)
+        {
+            return ByFirstAppearance(column);
+        }
+
         var names = new List<string>();
         var lookup = new Dictionary<string, int>(StringComparer.Ordinal);
         var index = new int[labels.Count];
@@ -33,6 +38,34 @@ internal static class Categories
             }
 
             index[i] = k;
+        }
+
+        return (names, index);
+    }
+
+    /// <summary>The same from a column's codes: renumbered, never compared as text.</summary>
+    private static (IReadOnlyList<string> Labels, int[] Index) ByFirstAppearance(CategoricalColumn column)
+    {
+        var renumbered = new int[column.Levels.Count];
+        Array.Fill(renumbered, -1);
+        var names = new List<string>();
+        var index = new int[column.Count];
+        for (var i = 0; i < index.Length; i++)
+        {
+            var code = column.Codes[i];
+            if (code < 0)
+            {
+                index[i] = -1;
+                continue;
+            }
+
+            if (renumbered[code] < 0)
+            {
+                renumbered[code] = names.Count;
+                names.Add(column.Levels[code]);
+            }
+
+            index[i] = renumbered[code];
         }
 
         return (names, index);

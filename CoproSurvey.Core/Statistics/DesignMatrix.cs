@@ -132,6 +132,8 @@ public sealed class DesignMatrix
     /// <exception cref="ConstantVariableException">A categorical variable has a single level among the complete cases.</exception>
     public static DesignMatrix Build(AnalysisData data, ModelSpecification model, string? clusterVariable = null)
     {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(model);
         if (!data.Contains(model.Response) || data.IsCategorical(model.Response))
         {
             throw new ArgumentException(data.Contains(model.Response)
@@ -150,49 +152,38 @@ public sealed class DesignMatrix
             throw new ArgumentException($"The response '{model.Response}' is also a predictor.");
         }
 
-        var used = variables.Append(model.Response).Concat(clusterVariable is null ? [] : [clusterVariable]).ToArray();
-        var rowIndices = Enumerable.Range(0, data.RowCount).Where(r => used.All(v => !data.IsMissing(v, r))).ToArray();
+        var response = data.Numeric(model.Response);
+        var cluster = clusterVariable is null ? null : data[clusterVariable];
+        var rowIndices = CompleteRows(data.RowCount, variables.Select(v => data[v]).Append(response).Append(cluster).OfType<DataColumn>().ToList());
         var n = rowIndices.Length;
-
-        var levels = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        foreach (var v in variables.Where(data.IsCategorical))
-        {
-            var column = data.Categorical(v);
-            var present = rowIndices.Select(r => column[r]!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-            if (present.Count == 1)
-            {
-                throw new ConstantVariableException(
-                    $"Categorical variable '{v}' has a single level ('{present[0]}') among the {n} complete cases.", v);
-            }
-
-            if (model.ReferenceLevels is not null && model.ReferenceLevels.TryGetValue(v, out var reference))
-            {
-                if (!present.Remove(reference))
-                {
-                    throw new ArgumentException($"Reference level '{reference}' of '{v}' does not occur among the complete cases (levels: {string.Join(", ", present)}).");
-                }
-
-                present.Insert(0, reference);
-            }
-
-            levels[v] = [.. present];
-        }
+        var contrasts = variables.Where(data.IsCategorical).ToDictionary(v => v, v => Contrast.Of(data.Categorical(v), rowIndices, model.ReferenceLevels), StringComparer.Ordinal);
 
         var names = new List<string>();
         var columns = new List<double[]>();
         if (model.Intercept)
         {
             names.Add(InterceptName);
-            columns.Add(Enumerable.Repeat(1.0, n).ToArray());
+            columns.Add(Filled(n, 1.0));
         }
 
         var fullCodingUsed = model.Intercept;
         foreach (var term in model.Terms.OrderBy(t => t.Variables.Count))
         {
-            List<(string Name, double[] Values)> product = [("", Enumerable.Repeat(1.0, n).ToArray())];
+            if (term.Variables is [var single] && data[single] is NumericColumn numeric)
+            {
+                // A numeric main effect, the common case, is copied once, with no product with a column of ones.
+                names.Add(single);
+                columns.Add(Gather(numeric.Values, rowIndices));
+                continue;
+            }
+
+            List<(string Name, double[] Values)> product = [("", Filled(n, 1.0))];
             foreach (var v in term.Variables)
             {
-                var factor = FactorColumns(data, v, rowIndices, levels, fullCoding: !fullCodingUsed && term.Variables.Count == 1 && data.IsCategorical(v));
+                var fullCoding = !fullCodingUsed && term.Variables.Count == 1 && data.IsCategorical(v);
+                var factor = contrasts.TryGetValue(v, out var contrast)
+                    ? contrast.Columns(v, rowIndices, fullCoding)
+                    : [(v, Gather(data.Numeric(v).Values, rowIndices))];
                 fullCodingUsed |= data.IsCategorical(v) && term.Variables.Count == 1;
                 product = [.. from b in factor
                               from a in product
@@ -206,42 +197,109 @@ public sealed class DesignMatrix
             }
         }
 
-        var y = rowIndices.Select(r => data.Numeric(model.Response)[r]!.Value).ToArray();
-        int[]? clusters = null;
-        var clusterCount = 0;
-        if (clusterVariable is not null)
-        {
-            var keys = data.IsCategorical(clusterVariable)
-                ? rowIndices.Select(r => data.Categorical(clusterVariable)[r]!).ToArray()
-                : rowIndices.Select(r => ModelSpecification.Format(data.Numeric(clusterVariable)[r]!.Value)).ToArray();
-            var codes = new Dictionary<string, int>(StringComparer.Ordinal);
-            clusters = keys.Select(k => codes.TryGetValue(k, out var c) ? c : codes[k] = codes.Count).ToArray();
-            clusterCount = codes.Count;
-        }
-
         var matrix = new double[n * columns.Count];
         for (var j = 0; j < columns.Count; j++)
         {
             columns[j].CopyTo(matrix, j * n);
         }
 
-        return new DesignMatrix(matrix, n, names, y, model.Response, model.Intercept, rowIndices, data.RowCount - n, clusters, clusterCount);
+        var (clusters, clusterCount) = cluster is null ? (null, 0) : ClusterCodes(cluster, rowIndices);
+        return new DesignMatrix(
+            matrix, n, names, Gather(response.Values, rowIndices), model.Response, model.Intercept, rowIndices, data.RowCount - n, clusters, clusterCount);
     }
 
-    private static List<(string Name, double[] Values)> FactorColumns(
-        AnalysisData data, string variable, int[] rows, Dictionary<string, string[]> levels, bool fullCoding)
+    /// <summary>The rows where none of <paramref name="used"/> is missing.</summary>
+    private static int[] CompleteRows(int rowCount, IReadOnlyList<DataColumn> used)
     {
-        if (!data.IsCategorical(variable))
+        var complete = new bool[rowCount];
+        Array.Fill(complete, true);
+        foreach (var column in used)
         {
-            var column = data.Numeric(variable);
-            return [(variable, rows.Select(r => column[r]!.Value).ToArray())];
+            switch (column)
+            {
+                case NumericColumn n:
+                    for (var i = 0; i < rowCount; i++)
+                    {
+                        complete[i] &= !double.IsNaN(n.Values[i]);
+                    }
+
+                    break;
+                case CategoricalColumn c:
+                    for (var i = 0; i < rowCount; i++)
+                    {
+                        complete[i] &= c.Codes[i] >= 0;
+                    }
+
+                    break;
+            }
         }
 
-        var values = data.Categorical(variable);
-        return levels[variable]
-            .Skip(fullCoding ? 0 : 1)
-            .Select(level => (variable + level, rows.Select(r => values[r] == level ? 1.0 : 0.0).ToArray()))
-            .ToList();
+        var rows = new int[complete.Count(c => c)];
+        for (int i = 0, k = 0; i < rowCount; i++)
+        {
+            if (complete[i])
+            {
+                rows[k++] = i;
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>Dense 0-based cluster codes of the complete rows, in order of first appearance.</summary>
+    private static (int[] Codes, int Count) ClusterCodes(DataColumn column, int[] rows)
+    {
+        var codes = new int[rows.Length];
+        if (column is CategoricalColumn categorical)
+        {
+            var renumbered = new int[categorical.Levels.Count];
+            Array.Fill(renumbered, -1);
+            var count = 0;
+            for (var k = 0; k < rows.Length; k++)
+            {
+                ref var code = ref renumbered[categorical.Codes[rows[k]]];
+                if (code < 0)
+                {
+                    code = count++;
+                }
+
+                codes[k] = code;
+            }
+
+            return (codes, count);
+        }
+
+        var values = ((NumericColumn)column).Values;
+        var seen = new Dictionary<double, int>();
+        for (var k = 0; k < rows.Length; k++)
+        {
+            if (!seen.TryGetValue(values[rows[k]], out var code))
+            {
+                seen[values[rows[k]]] = code = seen.Count;
+            }
+
+            codes[k] = code;
+        }
+
+        return (codes, seen.Count);
+    }
+
+    private static double[] Gather(double[] source, int[] rows)
+    {
+        var result = new double[rows.Length];
+        for (var k = 0; k < rows.Length; k++)
+        {
+            result[k] = source[rows[k]];
+        }
+
+        return result;
+    }
+
+    private static double[] Filled(int n, double value)
+    {
+        var result = new double[n];
+        Array.Fill(result, value);
+        return result;
     }
 
     private static double[] Multiply(double[] a, double[] b)
@@ -253,5 +311,55 @@ public sealed class DesignMatrix
         }
 
         return result;
+    }
+
+    /// <summary>The treatment coding of one categorical variable: its levels among the complete rows, the reference first.</summary>
+    private sealed class Contrast
+    {
+        private readonly CategoricalColumn column;
+        private readonly int[] levelCodes;
+
+        private Contrast(CategoricalColumn column, int[] levelCodes)
+        {
+            this.column = column;
+            this.levelCodes = levelCodes;
+        }
+
+        public static Contrast Of(CategoricalColumn column, int[] rows, IReadOnlyDictionary<string, string>? references)
+        {
+            var seen = new bool[column.Levels.Count];
+            foreach (var r in rows)
+            {
+                seen[column.Codes[r]] = true;
+            }
+
+            var present = Enumerable.Range(0, seen.Length).Where(k => seen[k]).OrderBy(k => column.Levels[k], StringComparer.Ordinal).ToList();
+            if (present.Count == 1)
+            {
+                throw new ConstantVariableException(
+                    $"Categorical variable '{column.Name}' has a single level ('{column.Levels[present[0]]}') among the {rows.Length} complete cases.", column.Name);
+            }
+
+            if (references is not null && references.TryGetValue(column.Name, out var reference))
+            {
+                var at = present.FindIndex(k => column.Levels[k] == reference);
+                if (at < 0)
+                {
+                    throw new ArgumentException(
+                        $"Reference level '{reference}' of '{column.Name}' does not occur among the complete cases (levels: {string.Join(", ", present.Select(k => column.Levels[k]))}).");
+                }
+
+                present.Insert(0, present[at]);
+                present.RemoveAt(at + 1);
+            }
+
+            return new Contrast(column, [.. present]);
+        }
+
+        /// <summary>One 0/1 column per level, the reference left out unless <paramref name="fullCoding"/>.</summary>
+        public List<(string Name, double[] Values)> Columns(string variable, int[] rows, bool fullCoding) =>
+            levelCodes.Skip(fullCoding ? 0 : 1)
+                .Select(code => (variable + column.Levels[code], rows.Select(r => column.Codes[r] == code ? 1.0 : 0.0).ToArray()))
+                .ToList();
     }
 }

@@ -9,9 +9,20 @@ namespace CoproSurvey.Core.Statistics;
 /// </summary>
 internal static class Distributions
 {
+    /// <summary>The 0.975 quantile of the standard normal (the "1.96" of Wald intervals).</summary>
+    public const double Z975 = 1.959963984540054;
+
+    /// <summary>Two-tailed p-value P(|Z| &gt;= |z|) of a standard normal z.</summary>
+    public static double NormalTwoTailed(double z) => double.IsInfinity(z) ? 0 : 2 * Normal.CDF(0, 1, -Math.Abs(z));
+
     /// <summary>Two-tailed p-value P(|T| &gt;= |t|) of Student's t with <paramref name="df"/> degrees of freedom.</summary>
     public static double StudentTTwoTailed(double t, double df)
     {
+        if (double.IsNaN(t))
+        {
+            return double.NaN;
+        }
+
         if (double.IsInfinity(t))
         {
             return 0;
@@ -51,6 +62,11 @@ internal static class Distributions
     /// <summary>Upper-tail probability P(F &gt;= f) of the F distribution with (<paramref name="df1"/>, <paramref name="df2"/>) degrees of freedom.</summary>
     public static double FisherUpper(double f, double df1, double df2)
     {
+        if (double.IsNaN(f))
+        {
+            return double.NaN;
+        }
+
         if (double.IsPositiveInfinity(f))
         {
             return 0;

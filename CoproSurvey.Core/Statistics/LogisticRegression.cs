@@ -226,8 +226,8 @@ public static class LogisticRegression
         {
             var se = Math.Sqrt(cov[a, a]);
             var z = beta[j] / se;
-            return new LogisticCoefficient(design.ColumnNames[j], beta[j], se, z, RegressionMath.TwoSidedZ(z), Math.Exp(beta[j]),
-                Math.Exp(beta[j] - (RegressionMath.Z975 * se)), Math.Exp(beta[j] + (RegressionMath.Z975 * se)));
+            return new LogisticCoefficient(design.ColumnNames[j], beta[j], se, z, Distributions.NormalTwoTailed(z), Math.Exp(beta[j]),
+                Math.Exp(beta[j] - (Distributions.Z975 * se)), Math.Exp(beta[j] + (Distributions.Z975 * se)));
         }).ToList();
 
         var offset = design.HasIntercept ? 1 : 0;

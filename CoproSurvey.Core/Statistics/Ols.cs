@@ -291,14 +291,14 @@ public static class Ols
                 cov = MultiplyTransposed(c, meat, c);
             }
 
-            var tq = RegressionMath.TQuantile(0.975, dfResidual);
+            var tq = Distributions.StudentTUpperQuantile(0.025, dfResidual);
             var order = Enumerable.Range(0, k).OrderBy(DesignColumn).ToArray();
             var coefficients = order.Select(u =>
             {
                 var se = Math.Sqrt(Math.Max(cov[u, u], 0));
                 var t = se == 0 ? (b[u] == 0 ? 0 : Math.CopySign(double.PositiveInfinity, b[u])) : b[u] / se;
                 return new RegressionCoefficient(
-                    design.ColumnNames[DesignColumn(u)], b[u], se, t, RegressionMath.TwoSidedT(t, dfResidual), b[u] - (tq * se), b[u] + (tq * se));
+                    design.ColumnNames[DesignColumn(u)], b[u], se, t, Distributions.StudentTTwoTailed(t, dfResidual), b[u] - (tq * se), b[u] + (tq * se));
             }).ToList();
 
             var dropped = Enumerable.Range(Rank, q - Rank).Select(pos => qr.Pivot[pos] + offset).Order().Select(j => design.ColumnNames[j]).ToList();
@@ -309,7 +309,7 @@ public static class Ols
             if (dfModel > 0)
             {
                 f = rssValue == 0 ? double.PositiveInfinity : (tssValue - rssValue) / dfModel / sigma2;
-                fp = RegressionMath.UpperF(f.Value, dfModel, dfResidual);
+                fp = Distributions.FisherUpper(f.Value, dfModel, dfResidual);
             }
 
             return new OlsResult(

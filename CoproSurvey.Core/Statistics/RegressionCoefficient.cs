@@ -1,6 +1,3 @@
-using MathNet.Numerics;
-using MathNet.Numerics.Distributions;
-
 namespace CoproSurvey.Core.Statistics;
 
 /// <summary>
@@ -41,55 +38,4 @@ public enum CovarianceType
     /// type = "HC1" and cadjust = TRUE; rows whose cluster is missing are deleted listwise.
     /// </summary>
     Cluster,
-}
-
-/// <summary>Distribution helpers shared by the regression code (MathNet.Numerics underneath).</summary>
-internal static class RegressionMath
-{
-    /// <summary>The 0.975 quantile of the standard normal (the "1.96" of Wald intervals).</summary>
-    public const double Z975 = 1.959963984540054;
-
-    /// <summary>Two-sided p-value of t with df degrees of freedom, computed without cancellation for small p.</summary>
-    public static double TwoSidedT(double t, double df)
-    {
-        if (double.IsNaN(t))
-        {
-            return double.NaN;
-        }
-
-        if (double.IsInfinity(t))
-        {
-            return 0;
-        }
-
-        // P(|T| > |t|) = I_{df / (df + t²)}(df/2, 1/2).
-        return SpecialFunctions.BetaRegularized(df / 2, 0.5, df / (df + (t * t)));
-    }
-
-    /// <summary>Two-sided p-value of a standard normal z.</summary>
-    public static double TwoSidedZ(double z) => double.IsInfinity(z) ? 0 : 2 * Normal.CDF(0, 1, -Math.Abs(z));
-
-    /// <summary>Upper tail P(F > f) of Fisher's F(df1, df2).</summary>
-    public static double UpperF(double f, double df1, double df2) =>
-        double.IsPositiveInfinity(f) ? 0 : SpecialFunctions.BetaRegularized(df2 / 2, df1 / 2, df2 / (df2 + (df1 * f)));
-
-    /// <summary>The p quantile of Student's t, polished by Newton steps on the CDF.</summary>
-    public static double TQuantile(double p, double df)
-    {
-        var x = StudentT.InvCDF(0, 1, df, p);
-        for (var i = 0; i < 3; i++)
-        {
-            var pdf = StudentT.PDF(0, 1, df, x);
-            var upper = 0.5 * SpecialFunctions.BetaRegularized(df / 2, 0.5, df / (df + (x * x)));
-            var cdf = x >= 0 ? 1 - upper : upper;
-            var step = (cdf - p) / pdf;
-            x -= step;
-            if (Math.Abs(step) <= 1e-16 * Math.Abs(x))
-            {
-                break;
-            }
-        }
-
-        return x;
-    }
 }

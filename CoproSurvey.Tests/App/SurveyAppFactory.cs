@@ -10,37 +10,58 @@ namespace CoproSurvey.Tests.App;
 
 /// <summary>
 /// The real web app in memory, on a SQLite file of its own in the temp folder (migrated and seeded from
-/// <c>data/</c> by the app's start-up, exactly as in production).
+/// <c>data/</c> by the app's start-up, exactly as in production); <see cref="PostgresSurveyAppFactory"/> runs it on a
+/// PostgreSQL database of its own. The database is made when the app first starts, so that a fixture on a provider
+/// that is not configured skips its tests (see <see cref="SkipUnlessAvailable"/>) instead of failing them.
 /// </summary>
-public sealed class SurveyAppFactory : WebApplicationFactory<Program>
+public class SurveyAppFactory : WebApplicationFactory<Program>
 {
-    private readonly SqliteDatabase database;
+    private readonly Lazy<ITestDatabase> database;
     private readonly bool ownsDatabase;
     private readonly string? dataDirectory;
     private bool databaseDisposed;
 
     public SurveyAppFactory()
-        : this(SqliteDatabase.InTempFolder(), ownsDatabase: true)
+        : this(DatabaseProvider.Sqlite)
     {
     }
 
-    private SurveyAppFactory(SqliteDatabase database, bool ownsDatabase, string? dataDirectory = null)
+    protected SurveyAppFactory(DatabaseProvider provider)
+        : this(provider, new Lazy<ITestDatabase>(() => TestDatabases.Create(provider, file: true)), ownsDatabase: true)
     {
+    }
+
+    private SurveyAppFactory(DatabaseProvider provider, Lazy<ITestDatabase> database, bool ownsDatabase, string? dataDirectory = null)
+    {
+        Provider = provider;
         this.database = database;
         this.ownsDatabase = ownsDatabase;
         this.dataDirectory = dataDirectory;
     }
 
+    public DatabaseProvider Provider { get; }
+
     /// <summary>A second instance of the app on the same database, as after a restart or beside another instance.</summary>
-    public SurveyAppFactory OnSameDatabase() => new(database, ownsDatabase: false, dataDirectory);
+    public SurveyAppFactory OnSameDatabase() => new(Provider, database, ownsDatabase: false, dataDirectory);
 
     /// <summary>The app on a database of its own that loads its studies and instruments from <paramref name="directory"/>.</summary>
-    public static SurveyAppFactory WithDataDirectory(string directory) => new(SqliteDatabase.InTempFolder(), ownsDatabase: true, directory);
+    public static SurveyAppFactory WithDataDirectory(string directory) =>
+        new(DatabaseProvider.Sqlite, new Lazy<ITestDatabase>(() => SqliteDatabase.InTempFolder()), ownsDatabase: true, directory);
+
+    /// <summary>Skips the calling test, saying why, where this factory's provider has no server.</summary>
+    public void SkipUnlessAvailable()
+    {
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            PostgresDatabase.SkipUnlessConfigured();
+        }
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        builder.UseSetting("ConnectionStrings:CoproSurvey", database.ConnectionString);
+        builder.UseSetting(CoproSurvey.App.AppServices.DatabaseProviderKey, Provider.ToString());
+        builder.UseSetting("ConnectionStrings:CoproSurvey", database.Value.ConnectionString);
         if (dataDirectory is not null)
         {
             builder.UseSetting(CoproSurvey.App.AppServices.DataDirectoryKey, dataDirectory);
@@ -65,7 +86,7 @@ public sealed class SurveyAppFactory : WebApplicationFactory<Program>
 
     public async Task<T> QueryAsync<T>(Func<CoproSurveyDbContext, Task<T>> query)
     {
-        await using var db = database.CreateContext();
+        await using var db = database.Value.CreateContext();
         return await query(db);
     }
 
@@ -73,10 +94,13 @@ public sealed class SurveyAppFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         // Reached from both Dispose and DisposeAsync of the factory; the folder goes once.
-        if (ownsDatabase && !databaseDisposed)
+        if (ownsDatabase && !databaseDisposed && database.IsValueCreated)
         {
             databaseDisposed = true;
-            database.Dispose();
+            database.Value.Dispose();
         }
     }
 }
+
+/// <summary>The real web app in memory on a PostgreSQL database of its own, created when the app first starts and dropped with the fixture.</summary>
+public sealed class PostgresSurveyAppFactory() : SurveyAppFactory(DatabaseProvider.Postgres);

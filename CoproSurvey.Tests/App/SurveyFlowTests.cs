@@ -6,12 +6,23 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CoproSurvey.Tests.App;
 
-/// <summary>The respondent flow over HTTP, through the real forms, antiforgery and redirects.</summary>
-public sealed class SurveyFlowTests(SurveyAppFactory app) : IClassFixture<SurveyAppFactory>
+/// <summary>
+/// The respondent flow over HTTP, through the real forms, antiforgery and redirects, on SQLite;
+/// <see cref="SurveyFlowPostgresTests"/> runs every test again with the app on PostgreSQL.
+/// </summary>
+public class SurveyFlowTests : IClassFixture<SurveyAppFactory>
 {
+    private readonly SurveyAppFactory app;
+
+    public SurveyFlowTests(SurveyAppFactory app)
+    {
+        app.SkipUnlessAvailable();
+        this.app = app;
+    }
+
     private static readonly ValidAnswers Citizen = ValidAnswers.ForShippedInstrument(Audience.Citizen);
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(Audience.Citizen)]
     [InlineData(Audience.Professional)]
     public async Task Questionnaire_IsCompletedAndStored_WhenEveryPageIsAnsweredThroughTheForms(Audience audience)
@@ -56,7 +67,7 @@ public sealed class SurveyFlowTests(SurveyAppFactory app) : IClassFixture<Survey
         Assert.Equal(visited.Count, shown); // one display per page: the posts and redirects record nothing
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task QuestionnairePage_RedirectsCompletedResponseToThankYou_WhenPageRequestedAgain()
     {
         using var client = app.CreateFormClient();
@@ -74,7 +85,7 @@ public sealed class SurveyFlowTests(SurveyAppFactory app) : IClassFixture<Survey
         Assert.EndsWith("/done", resumed.Path);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task QuestionnairePage_RejectsTamperedPostsAndStoresNothing_WhenValuesAreInvalid()
     {
         using var client = app.CreateFormClient();
@@ -97,7 +108,7 @@ public sealed class SurveyFlowTests(SurveyAppFactory app) : IClassFixture<Survey
         Assert.Equal(before, await SnapshotAsync(token));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task QuestionnairePage_KeepsPostedValuesAndLinksErrors_WhenRequiredAnswerMissing()
     {
         using var client = app.CreateFormClient();
@@ -119,7 +130,7 @@ public sealed class SurveyFlowTests(SurveyAppFactory app) : IClassFixture<Survey
         Assert.Empty((await LoadAsync(token)).Answers);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task QuestionnairePage_RejectsOutOfRangeNumberAndStoresNothing_OnLastPage()
     {
         using var client = app.CreateFormClient();
@@ -141,7 +152,7 @@ public sealed class SurveyFlowTests(SurveyAppFactory app) : IClassFixture<Survey
         Assert.Null((await LoadAsync(token)).CompletedAt);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task QuestionnairePage_StoresOnceAndRedirectsBothTimes_WhenSamePageIsPostedTwice()
     {
         using var client = app.CreateFormClient();
@@ -160,7 +171,7 @@ public sealed class SurveyFlowTests(SurveyAppFactory app) : IClassFixture<Survey
         Assert.Equal(ValidAnswers.ItemCodesOn(first).Count, (await LoadAsync(token)).Answers.Count);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task QuestionnairePage_RedirectsToNextPage_WhenRespondentSkipsAhead()
     {
         using var client = app.CreateFormClient();
@@ -172,7 +183,7 @@ public sealed class SurveyFlowTests(SurveyAppFactory app) : IClassFixture<Survey
         Assert.EndsWith($"/r/{token}/1", ahead.Path);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task EntryPage_OffersToContinue_WhenResumeCookieHoldsAnUnfinishedResponse()
     {
         using var client = app.CreateFormClient();
@@ -187,7 +198,7 @@ public sealed class SurveyFlowTests(SurveyAppFactory app) : IClassFixture<Survey
         Assert.EndsWith($"/r/{token}/2", resumed.Path);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task EntryPage_StoresOnlyACountedDecline_WhenConsentRefused()
     {
         using var client = app.CreateFormClient();
@@ -202,7 +213,7 @@ public sealed class SurveyFlowTests(SurveyAppFactory app) : IClassFixture<Survey
         Assert.Equal(responsesBefore, await app.QueryAsync(db => db.Responses.CountAsync()));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task EntryPage_ShowsErrorsAndStartsNothing_WhenContextMissing()
     {
         using var client = app.CreateFormClient();
@@ -218,7 +229,7 @@ public sealed class SurveyFlowTests(SurveyAppFactory app) : IClassFixture<Survey
         Assert.Equal(responsesBefore, await app.QueryAsync(db => db.Responses.CountAsync()));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task EntryPage_AsksOnlyForContextTheLinkDoesNotCarry_Always()
     {
         using var client = app.CreateFormClient();
@@ -232,7 +243,7 @@ public sealed class SurveyFlowTests(SurveyAppFactory app) : IClassFixture<Survey
         Assert.Equal(["country", "field"], withBadCountry.Document.QuerySelectorAll("select").Select(s => s.Id));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ResumePage_SendsCodeInAnyCaseWithoutDashToNextPage_WhenCodeKnown()
     {
         using var client = app.CreateFormClient();
@@ -250,7 +261,7 @@ public sealed class SurveyFlowTests(SurveyAppFactory app) : IClassFixture<Survey
         Assert.Contains("could not find", unknown.Document.QuerySelector("#resume-code-error")!.TextContent);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("/s/no-such-study/citizen")]
     [InlineData("/s/coproduction/tourist")]
     [InlineData("/r/ZZZZ-ZZZZ")]
@@ -267,7 +278,7 @@ public sealed class SurveyFlowTests(SurveyAppFactory app) : IClassFixture<Survey
         Assert.Contains("Page not found", page.Text);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task HomePage_LinksEveryAudienceOfTheOpenStudy_Always()
     {
         using var client = app.CreateFormClient();
@@ -307,3 +318,6 @@ public sealed class SurveyFlowTests(SurveyAppFactory app) : IClassFixture<Survey
         return $"last={response.LastPage} completed={response.CompletedAt} submitted={submitted} answers={answers}";
     }
 }
+
+/// <summary>The same flow with the app on a PostgreSQL database of its own; skipped, saying so, where no server is configured.</summary>
+public sealed class SurveyFlowPostgresTests(PostgresSurveyAppFactory app) : SurveyFlowTests(app), IClassFixture<PostgresSurveyAppFactory>;

@@ -12,7 +12,7 @@ namespace CoproSurvey.Tests.Support;
 /// in-memory database kept alive by an open connection, so every context (and an app host given
 /// <see cref="ConnectionString"/>) sees the same data; <see cref="InTempFolder"/> is a file, for concurrency tests.
 /// </summary>
-public sealed class SqliteDatabase : IDisposable
+public sealed class SqliteDatabase : ITestDatabase
 {
     private readonly SqliteConnection keepAlive;
     private readonly string? folder;
@@ -27,6 +27,8 @@ public sealed class SqliteDatabase : IDisposable
         using var context = CreateContext();
         context.GetService<IMigrator>().Migrate(migration);
     }
+
+    public DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
     /// <summary>Usable as <see cref="CoproSurveyOptions.ConnectionString"/>.</summary>
     public string ConnectionString { get; }

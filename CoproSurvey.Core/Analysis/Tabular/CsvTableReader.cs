@@ -1,10 +1,11 @@
 using System.Text;
+using CoproSurvey.Core.Statistics;
 using CsvHelper;
 
 namespace CoproSurvey.Core.Analysis.Tabular;
 
 /// <summary>
-/// Reads chosen columns of a CSV file into memory: a header row, comma-separated fields, RFC 4180 quoting, numbers in
+/// Reads chosen columns of a CSV file into an <see cref="AnalysisData"/>: a header row, comma-separated fields, RFC 4180 quoting, numbers in
 /// the invariant culture (a decimal point). A file separated by semicolons or tabs is not guessed at: asking it for a
 /// column says what the file seems to be. An empty cell, or the text <c>NA</c> (as R writes a missing value), is missing.
 /// </summary>
@@ -15,12 +16,12 @@ namespace CoproSurvey.Core.Analysis.Tabular;
 /// </remarks>
 public static class CsvTableReader
 {
-    /// <summary>Reads <paramref name="columns"/> from the file at <paramref name="path"/>.</summary>
+    /// <summary>Reads <paramref name="columns"/> from the file at <paramref name="path"/> (a column asked for as <see cref="ColumnKind.Declared"/> is numeric: a CSV file declares nothing).</summary>
     /// <exception cref="CsvDataException">
     /// The file is missing or unreadable, a column is not in the header (the message lists those that are), the file
     /// is malformed, or a numeric column holds text that is not a number (the message names row, line and column).
     /// </exception>
-    public static CsvTable Read(string path, IReadOnlyList<CsvColumnRequest> columns, CancellationToken cancellationToken = default)
+    public static AnalysisData Read(string path, IReadOnlyList<ColumnRequest> columns, CancellationToken cancellationToken = default)
     {
         if (!File.Exists(path))
         {
@@ -57,7 +58,7 @@ public static class CsvTableReader
         MalformedData = CsvMalformedDataHandling.Throw,
     };
 
-    private static CsvTable ReadPass(string path, IReadOnlyList<CsvColumnRequest> requests, CancellationToken cancellationToken) =>
+    private static AnalysisData ReadPass(string path, IReadOnlyList<ColumnRequest> requests, CancellationToken cancellationToken) =>
         Guard(path, () =>
         {
             using var reader = CsvReader.FromFile(path, Options());
@@ -97,7 +98,7 @@ public static class CsvTableReader
                 rows++;
             }
 
-            return new CsvTable(path, rows, builders.Select(b => b.Build(rows)).ToList());
+            return builders.Aggregate(new AnalysisData(), (data, b) => data.With(b.Build(rows)));
         });
 
     /// <summary>After the first rows, the rest is estimated from the bytes they took, so the arrays grow about once.</summary>
@@ -184,14 +185,14 @@ public static class CsvTableReader
     }
 
 
-    private abstract class ColumnBuilder(CsvColumnRequest request, int fieldIndex)
+    private abstract class ColumnBuilder(ColumnRequest request, int fieldIndex)
     {
-        public CsvColumnRequest Request { get; } = request;
+        public ColumnRequest Request { get; } = request;
 
         public int FieldIndex { get; } = fieldIndex;
 
-        public static ColumnBuilder Create(CsvColumnRequest request, int fieldIndex) =>
-            request.Kind == CsvColumnKind.Categorical
+        public static ColumnBuilder Create(ColumnRequest request, int fieldIndex) =>
+            request.Kind == ColumnKind.Categorical
                 ? new TextBuilder(request, fieldIndex)
                 : new NumberBuilder(request, fieldIndex);
 
@@ -200,10 +201,10 @@ public static class CsvTableReader
         /// <summary>Stores the cell of <paramref name="row"/>; false when a numeric column meets text that is not a number.</summary>
         public abstract bool Add(int row, ReadOnlySpan<byte> cell);
 
-        public abstract CsvColumn Build(int rows);
+        public abstract DataColumn Build(int rows);
     }
 
-    private sealed class NumberBuilder(CsvColumnRequest request, int fieldIndex) : ColumnBuilder(request, fieldIndex)
+    private sealed class NumberBuilder(ColumnRequest request, int fieldIndex) : ColumnBuilder(request, fieldIndex)
     {
         private double[] values = [];
         private double[]? offsets = request.Centred ? [] : null;
@@ -273,7 +274,7 @@ public static class CsvTableReader
             return value - origin;
         }
 
-        public override CsvColumn Build(int rows)
+        public override DataColumn Build(int rows)
         {
             Array.Resize(ref values, rows);
             CentredValues? centred = null;
@@ -287,7 +288,7 @@ public static class CsvTableReader
         }
     }
 
-    private sealed class TextBuilder(CsvColumnRequest request, int fieldIndex) : ColumnBuilder(request, fieldIndex)
+    private sealed class TextBuilder(ColumnRequest request, int fieldIndex) : ColumnBuilder(request, fieldIndex)
     {
         private readonly Dictionary<string, int> codesByText = new(StringComparer.Ordinal);
         private readonly List<string> levels = [];
@@ -325,7 +326,7 @@ public static class CsvTableReader
             return true;
         }
 
-        public override CsvColumn Build(int rows)
+        public override DataColumn Build(int rows)
         {
             Array.Resize(ref codes, rows);
             return new CategoricalColumn(Request.Name, codes, levels);

@@ -63,7 +63,7 @@ public class CliAppTests
         Assert.Equal(1, run.ExitCode);
         Assert.StartsWith($"unknown verb 'bogus'.{Environment.NewLine}", run.Error);
         Assert.DoesNotContain("Did you mean", run.Error);
-        foreach (var verb in new[] { "migrate", "backup", "seed-demo", "instruments", "analyze", "researcher" })
+        foreach (var verb in new[] { "migrate", "backup", "seed-demo", "export", "instruments", "analyze", "researcher" })
         {
             Assert.Matches($@"(?m)^  {verb}\s", run.Error);
         }

@@ -99,6 +99,43 @@ public sealed class HealthTests
         Assert.False(File.Exists(path));
     }
 
+    [SkippableFact]
+    public async Task Health_Answers200Ok_OnAMigratedPostgresDatabase()
+    {
+        await using var app = new PostgresSurveyAppFactory();
+        app.SkipUnlessAvailable();
+        using var http = app.CreateClient();
+
+        using var response = await http.GetAsync("/health");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("""{"status":"ok","database":"reachable","migrations":"applied"}""", await response.Content.ReadAsStringAsync());
+    }
+
+    [SkippableFact]
+    public async Task HealthCheck_IsUnhealthyMigrationsPending_OnAnEmptyPostgresDatabase()
+    {
+        using var database = PostgresDatabase.CreateEmpty();
+
+        var result = await CheckAsync(((ITestDatabase)database).ContextFactory);
+
+        Assert.Equal(HealthStatus.Unhealthy, result.Status);
+        Assert.Equal("reachable", result.Data["database"]);
+        Assert.Equal("pending", result.Data["migrations"]);
+    }
+
+    [Fact]
+    public async Task Health_Answers503Unreachable_WithoutNamingTheServer_WhenNoPostgresServerListens()
+    {
+        // Port 1 on loopback: nothing listens there, so the connection is refused at once.
+        var factory = new ContextFactory(new DbContextOptionsBuilder<CoproSurveyDbContext>()
+            .UseCoproSurveyDatabase(DatabaseProvider.Postgres, "Host=127.0.0.1;Port=1;Database=secret_name;Username=u;Password=p;Timeout=2").Options);
+
+        var body = await ReportAsync(factory);
+
+        Assert.Equal((503, """{"status":"unavailable","database":"unreachable"}"""), body);
+    }
+
     private static IDbContextFactory<CoproSurveyDbContext> Factory(string connectionString) =>
         new ContextFactory(new DbContextOptionsBuilder<CoproSurveyDbContext>().UseSqlite(connectionString).Options);
 

@@ -43,7 +43,7 @@ public sealed class ResearcherAccessTests(ResearcherAccessTests.Host host) : ICl
             .Select(p => "/" + p.TrimStart('/'))
             .Where(p => p.StartsWith("/research", StringComparison.OrdinalIgnoreCase))
             .Distinct()
-            .Select(p => p.Replace("{StudyKey}", studyKey, StringComparison.OrdinalIgnoreCase))
+            .Select(p => p.Replace("{StudyKey}", studyKey, StringComparison.OrdinalIgnoreCase).Replace("{id}", "AAAAAAAAAAAAAAAAAAAAAA", StringComparison.Ordinal))
             .ToList();
         Assert.DoesNotContain(routes, r => r.Contains('{'));
         return routes;
@@ -79,7 +79,8 @@ public sealed class ResearcherAccessTests(ResearcherAccessTests.Host host) : ICl
             Assert.DoesNotContain("Citizens and professionals", page.Text); // nothing of the study leaks
         }
 
-        foreach (var route in ResearchRoutes("other").Where(r => r.Contains("/studies/", StringComparison.Ordinal)))
+        // A prepared export is found only by the id its page gave; an unknown id is 404 for everyone.
+        foreach (var route in ResearchRoutes("other").Where(r => r.Contains("/studies/", StringComparison.Ordinal) && !r.Contains("/exports/", StringComparison.Ordinal)))
         {
             Assert.Equal(HttpStatusCode.OK, (await stranger.GetAsync(route)).Status);
         }
@@ -94,7 +95,7 @@ public sealed class ResearcherAccessTests(ResearcherAccessTests.Host host) : ICl
         await admin.SignInAsync("admin@example.org");
 
         Assert.Equal(HttpStatusCode.OK, (await viewer.GetAsync("/research/studies/coproduction")).Status);
-        foreach (var route in new[] { "/research/studies/coproduction/members", "/research/studies/coproduction/audit", "/research/studies/coproduction/audit.csv" })
+        foreach (var route in new[] { "/research/studies/coproduction/members", "/research/studies/coproduction/audit", "/research/studies/coproduction/audit.csv", "/research/studies/coproduction/export", "/research/studies/coproduction/import" })
         {
             Assert.Equal(HttpStatusCode.NotFound, (await viewer.GetAsync(route)).Status);
         }
@@ -262,7 +263,7 @@ public sealed class ResearcherAccessTests(ResearcherAccessTests.Host host) : ICl
         using var client = App.CreateFormClient();
         await client.SignInAsync("hostile-owner@example.org");
 
-        foreach (var route in ResearchRoutes("hostile").Where(r => !r.EndsWith(".csv", StringComparison.Ordinal) && !r.Contains("/admin", StringComparison.Ordinal)))
+        foreach (var route in ResearchRoutes("hostile").Where(r => !r.EndsWith(".csv", StringComparison.Ordinal) && !r.Contains("/admin", StringComparison.Ordinal) && !r.Contains("/exports/", StringComparison.Ordinal)))
         {
             var page = await client.GetAsync(route);
             Assert.Equal(HttpStatusCode.OK, page.Status);

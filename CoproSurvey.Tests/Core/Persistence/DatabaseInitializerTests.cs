@@ -7,13 +7,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CoproSurvey.Tests.Core.Persistence;
 
+/// <summary>On SQLite; <see cref="DatabaseInitializerPostgresTests"/> runs every test again on PostgreSQL.</summary>
 public class DatabaseInitializerTests
 {
-    [Fact]
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    [SkippableFact]
     public async Task InitializeAsync_LoadsTheDataStudies_AndChangesNothingTheSecondTime()
     {
         // Arrange
-        using var database = SqliteDatabase.InMemory();
+        using var database = TestDatabases.Create(Provider);
         var initializer = new DatabaseInitializer(database.ContextFactory, database.Options(RepositoryData()), TestClock.New());
 
         // Act
@@ -31,27 +34,11 @@ public class DatabaseInitializerTests
         Assert.Empty(second.AppliedMigrations);
     }
 
-    [Fact]
-    public async Task InitializeAsync_SetsWalJournal_ForFileDatabase()
-    {
-        // Arrange
-        using var database = SqliteDatabase.InTempFolder();
-        var initializer = new DatabaseInitializer(database.ContextFactory, database.Options(RepositoryData()), TestClock.New());
-
-        // Act
-        await initializer.InitializeAsync(CancellationToken.None);
-
-        // Assert
-        await using var db = database.CreateContext();
-        var mode = db.Database.SqlQueryRaw<string>("PRAGMA journal_mode").AsEnumerable().Single();
-        Assert.Equal("wal", mode);
-    }
-
-    [Fact]
+    [SkippableFact]
     public async Task InitializeAsync_ThrowsListingEveryProblem_AndLoadsNothing_WhenAFileIsInvalid()
     {
         // Arrange
-        using var database = SqliteDatabase.InMemory();
+        using var database = TestDatabases.Create(Provider);
         var data = Directory.CreateTempSubdirectory("coprosurvey-data-").FullName;
         try
         {
@@ -77,11 +64,11 @@ public class DatabaseInitializerTests
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task LoadStudyAsync_AddsACurrentVersion_AndKeepsTheOld_WhenTheInstrumentChanges()
     {
         // Arrange
-        using var harness = await SurveyHarness.CreateAsync();
+        using var harness = await SurveyHarness.CreateAsync(Provider);
         var token = await harness.StartAsync();
 
         // Act
@@ -100,11 +87,11 @@ public class DatabaseInitializerTests
         Assert.NotNull(await harness.Responses.GetPageAsync(token, 1, recordShown: false, CancellationToken.None));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task LoadStudyAsync_StoresCanonicalJson_ThatLoadsBackToTheSameInstrument()
     {
         // Arrange
-        using var harness = await SurveyHarness.CreateAsync();
+        using var harness = await SurveyHarness.CreateAsync(Provider);
         await using var db = harness.Database.CreateContext();
         var stored = await db.InstrumentVersions.SingleAsync();
 
@@ -130,5 +117,31 @@ public class DatabaseInitializerTests
         }
 
         throw new DirectoryNotFoundException("No data/studies folder above " + AppContext.BaseDirectory);
+    }
+}
+
+/// <summary>The same tests on a PostgreSQL database of their own; skipped, saying so, where no server is configured.</summary>
+public sealed class DatabaseInitializerPostgresTests : DatabaseInitializerTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
+}
+
+/// <summary>What only SQLite has: the journal mode kept in the file.</summary>
+public sealed class DatabaseInitializerSqliteTests
+{
+    [Fact]
+    public async Task InitializeAsync_SetsWalJournal_ForFileDatabase()
+    {
+        // Arrange
+        using var database = SqliteDatabase.InTempFolder();
+        var initializer = new DatabaseInitializer(database.ContextFactory, database.Options(DatabaseInitializerTests.RepositoryData()), TestClock.New());
+
+        // Act
+        await initializer.InitializeAsync(CancellationToken.None);
+
+        // Assert
+        await using var db = database.CreateContext();
+        var mode = db.Database.SqlQueryRaw<string>("PRAGMA journal_mode").AsEnumerable().Single();
+        Assert.Equal("wal", mode);
     }
 }

@@ -6,13 +6,16 @@ using CoproSurvey.Tests.Support;
 
 namespace CoproSurvey.Tests.Core.Persistence;
 
+/// <summary>On SQLite; <see cref="StudyQueriesPostgresTests"/> runs every test again on PostgreSQL.</summary>
 public class StudyQueriesTests
 {
-    [Fact]
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    [SkippableFact]
     public async Task ListOpenAsync_ListsOpenStudiesOnly_WithTheirCompletedResponses()
     {
         // Arrange: an open study with one completed and one started response, and a closed study.
-        using var harness = await SurveyHarness.CreateAsync();
+        using var harness = await SurveyHarness.CreateAsync(Provider);
         var done = await harness.StartAsync();
         await harness.CompleteShortPathAsync(done);
         await harness.StartAsync();
@@ -31,11 +34,11 @@ public class StudyQueriesTests
         Assert.Equal(["health", "education"], study.PolicyFields.Select(f => f.Code));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ListOpenAsync_ListsBothAudiences_OfTheDataStudy()
     {
         // Arrange
-        using var database = SqliteDatabase.InMemory();
+        using var database = TestDatabases.Create(Provider);
         await new DatabaseInitializer(database.ContextFactory, database.Options(DatabaseInitializerTests.RepositoryData()), TestClock.New())
             .InitializeAsync(CancellationToken.None);
 
@@ -48,4 +51,10 @@ public class StudyQueriesTests
         Assert.Equal(0, study.CompletedResponses);
         Assert.Equal(5, study.Countries.Count);
     }
+}
+
+/// <summary>The same tests on a PostgreSQL database of their own; skipped, saying so, where no server is configured.</summary>
+public sealed class StudyQueriesPostgresTests : StudyQueriesTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

@@ -2,12 +2,16 @@ using CoproSurvey.Core.Audit;
 using CoproSurvey.Core.Instruments;
 using CoproSurvey.Core.Responses;
 using CoproSurvey.Core.Studies;
+using CoproSurvey.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoproSurvey.Tests.Core.Responses;
 
+/// <summary>On SQLite; <see cref="ResponseImporterPostgresTests"/> runs every test again on PostgreSQL.</summary>
 public class ResponseImporterTests
 {
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     private static readonly DateTimeOffset Start = new(2026, 2, 1, 10, 0, 0, TimeSpan.FromHours(1));
 
     private static SimulatedResponse Simulated(int i, params AnswerValue[] answers) => new(
@@ -28,11 +32,11 @@ public class ResponseImporterTests
         AnswerValue.Numeric("hours", 2.5m),
         AnswerValue.Text("comment", "Fine; thanks."));
 
-    [Fact]
+    [SkippableFact]
     public async Task ImportCompletedAsync_StoresCompleteSimulatedResponses_WithTheirAnswers()
     {
         // Arrange
-        using var harness = await SurveyHarness.CreateAsync();
+        using var harness = await SurveyHarness.CreateAsync(Provider);
 
         // Act
         var imported = await harness.Importer.ImportCompletedAsync(SurveyHarness.StudyKey, Enumerable.Range(0, 25).Select(Valid), CancellationToken.None);
@@ -66,12 +70,12 @@ public class ResponseImporterTests
         { "no current instrument", Valid(7) with { Audience = Audience.Professional } },
     };
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(BadResponses))]
     public async Task ImportCompletedAsync_StoresNothing_AndNamesTheResponse_WhenOneIsBad(string problem, SimulatedResponse bad)
     {
         // Arrange
-        using var harness = await SurveyHarness.CreateAsync();
+        using var harness = await SurveyHarness.CreateAsync(Provider);
         var responses = Enumerable.Range(0, 10).Select(i => i == 7 ? bad : Valid(i));
 
         // Act
@@ -88,11 +92,11 @@ public class ResponseImporterTests
         Assert.Equal(0, await db.AuditEvents.CountAsync());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ImportCompletedAsync_StoresEveryAnswer_OfTwoThousandResponsesOfEightyItems()
     {
         // Arrange: one page of 80 Likert rows. Speed is measured by `seed-demo` (README), not asserted here.
-        using var harness = await SurveyHarness.CreateAsync();
+        using var harness = await SurveyHarness.CreateAsync(Provider);
         var wide = TestInstrument.Wide(80);
         await harness.LoadStudyAsync(StudyStatus.Open, wide);
         var items = wide.Items.Select(i => i.Code).ToList();
@@ -106,10 +110,19 @@ public class ResponseImporterTests
         Assert.Equal(2_000, imported);
         await using var db = harness.Database.CreateContext();
         Assert.Equal(160_000, await db.Answers.CountAsync());
-        var indexes = await db.Database.SqlQuery<string>($"SELECT name AS Value FROM sqlite_master WHERE type = 'index' AND tbl_name = 'Answers' AND sql IS NOT NULL").ToListAsync();
+        var indexes = await (Provider == DatabaseProvider.Postgres
+                ? db.Database.SqlQuery<string>($"SELECT indexname AS \"Value\" FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'Answers' AND indexname NOT LIKE 'PK%'")
+                : db.Database.SqlQuery<string>($"SELECT name AS Value FROM sqlite_master WHERE type = 'index' AND tbl_name = 'Answers' AND sql IS NOT NULL"))
+            .ToListAsync();
         Assert.Equal(
             db.Model.FindEntityType(typeof(Answer))!.GetIndexes().Select(i => i.GetDatabaseName()).Order(),
             indexes.Order()); // the indexes set aside for the bulk write are back
         Assert.Equal(2_000, await db.Responses.Select(r => r.ResumeCode).Distinct().CountAsync());
     }
+}
+
+/// <summary>The same tests on a PostgreSQL database of their own; skipped, saying so, where no server is configured.</summary>
+public sealed class ResponseImporterPostgresTests : ResponseImporterTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

@@ -3,19 +3,23 @@ using System.Text.RegularExpressions;
 using CoproSurvey.Core.Instruments;
 using CoproSurvey.Core.Responses;
 using CoproSurvey.Core.Studies;
+using CoproSurvey.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoproSurvey.Tests.Core.Responses;
 
+/// <summary>On SQLite; <see cref="ResponseServicePostgresTests"/> runs every test again on PostgreSQL.</summary>
 public class ResponseServiceTests
 {
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     private static readonly CancellationToken None = CancellationToken.None;
 
-    [Fact]
+    [SkippableFact]
     public async Task GetEntryAsync_DescribesTheQuestionnaire_ForAnOpenStudy()
     {
         // Arrange
-        using var harness = await SurveyHarness.CreateAsync();
+        using var harness = await SurveyHarness.CreateAsync(Provider);
 
         // Act
         var entry = await harness.Responses.GetEntryAsync(SurveyHarness.StudyKey, Audience.Citizen, None);
@@ -27,12 +31,12 @@ public class ResponseServiceTests
         Assert.Equal(3, entry.PageCount); // the service page is hidden until uses_service = yes
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task GetEntryAsync_ReturnsNull_ForUnknownStudyOrAudienceOrClosedStudy()
     {
         // Arrange
-        using var harness = await SurveyHarness.CreateAsync();
-        using var closed = await SurveyHarness.CreateAsync(status: StudyStatus.Closed);
+        using var harness = await SurveyHarness.CreateAsync(Provider);
+        using var closed = await SurveyHarness.CreateAsync(Provider, status: StudyStatus.Closed);
 
         // Act / Assert
         Assert.Null(await harness.Responses.GetEntryAsync("no-such-study", Audience.Citizen, None));
@@ -40,11 +44,11 @@ public class ResponseServiceTests
         Assert.Null(await closed.Responses.GetEntryAsync(SurveyHarness.StudyKey, Audience.Citizen, None));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task StartAsync_ReturnsAFormattedResumeCodeAndAToken_AndStoresTheContextAndConsentVersion()
     {
         // Arrange
-        using var harness = await SurveyHarness.CreateAsync();
+        using var harness = await SurveyHarness.CreateAsync(Provider);
 
         // Act
         var result = await harness.Responses.StartAsync(SurveyHarness.StudyKey, Audience.Citizen, SurveyHarness.Context, None);
@@ -66,11 +70,11 @@ public class ResponseServiceTests
         Assert.False(response.IsSimulated);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task StartAsync_GivesDistinctCodesAndTokens_ForManyRespondents()
     {
         // Arrange
-        using var harness = await SurveyHarness.CreateAsync();
+        using var harness = await SurveyHarness.CreateAsync(Provider);
 
         // Act
         var started = new List<(string AccessToken, string ResumeCode)>();
@@ -85,11 +89,11 @@ public class ResponseServiceTests
         Assert.All(started, s => Assert.DoesNotMatch("[01OIL]", s.ResumeCode.Replace("-", "")));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task StartAsync_NamesEachBadField_AndStoresNothing()
     {
         // Arrange
-        using var harness = await SurveyHarness.CreateAsync();
+        using var harness = await SurveyHarness.CreateAsync(Provider);
         var context = new RespondentContext("FR", null, "unit 7; drop", "en");
 
         // Act
@@ -102,11 +106,11 @@ public class ResponseServiceTests
         Assert.Equal(0, await db.Responses.CountAsync());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task StartAsync_RefusesWithAPageError_WhenTheStudyIsClosed()
     {
         // Arrange
-        using var harness = await SurveyHarness.CreateAsync(status: StudyStatus.Closed);
+        using var harness = await SurveyHarness.CreateAsync(Provider, status: StudyStatus.Closed);
 
         // Act
         var result = await harness.Responses.StartAsync(SurveyHarness.StudyKey, Audience.Citizen, SurveyHarness.Context, None);
@@ -115,11 +119,11 @@ public class ResponseServiceTests
         Assert.Equal([new FieldError(null, ResponseService.NotOpenMessage)], result.Errors);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task DeclineAsync_CountsTheDecline_WithoutStartingAResponse()
     {
         // Arrange
-        using var harness = await SurveyHarness.CreateAsync();
+        using var harness = await SurveyHarness.CreateAsync(Provider);
         harness.Clock.Advance(TimeSpan.FromHours(5));
 
         // Act
@@ -133,11 +137,11 @@ public class ResponseServiceTests
         Assert.Equal(new DateTimeOffset(2026, 3, 2, 0, 0, 0, TimeSpan.Zero), decline.At);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ResumeAsync_IssuesANewTokenForTheCode_InAnyCaseWithOrWithoutDash_AndKeepsTheOldOnes()
     {
         // Arrange
-        using var harness = await SurveyHarness.CreateAsync();
+        using var harness = await SurveyHarness.CreateAsync(Provider);
         var (first, code) = await harness.StartWithCodeAsync();
         var variants = new[] { code, code.ToLowerInvariant(), code.Replace("-", ""), $" {code.Replace("-", "").ToLowerInvariant()} " };
 
@@ -158,7 +162,7 @@ public class ResponseServiceTests
         }
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("ABCDE-FGHJ")]
     [InlineData("AAAAA-AAAAA")]
     [InlineData("AAAA-AAAA")]
@@ -166,7 +170,7 @@ public class ResponseServiceTests
     public async Task ResumeAsync_ReturnsNullAndIssuesNothing_ForAnUnknownOrMalformedCode(string code)
     {
         // Arrange
-        using var harness = await SurveyHarness.CreateAsync();
+        using var harness = await SurveyHarness.CreateAsync(Provider);
         await harness.StartAsync();
 
         // Act
@@ -178,11 +182,11 @@ public class ResponseServiceTests
         Assert.Equal(1, await db.ResponseAccessTokens.CountAsync());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ResumeAsync_AcceptsALegacyEightCharacterCode_OfAnExistingResponse()
     {
         // Arrange: a response from before codes grew to ten characters, without any token.
-        using var harness = await SurveyHarness.CreateAsync();
+        using var harness = await SurveyHarness.CreateAsync(Provider);
         await using (var db = harness.Database.CreateContext())
         {
             var version = await db.InstrumentVersions.SingleAsync();
@@ -198,11 +202,11 @@ public class ResponseServiceTests
         Assert.Equal("ABCD-2345", (await harness.Responses.GetStateAsync(resumed.AccessToken, None))!.ResumeCode);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task GetStateAsync_ReturnsNull_ForAResumeCodeOrAnUnknownOrMalformedToken()
     {
         // Arrange
-        using var harness = await SurveyHarness.CreateAsync();
+        using var harness = await SurveyHarness.CreateAsync(Provider);
         var (token, code) = await harness.StartWithCodeAsync();
         var unknown = AccessTokens.NewToken();
 
@@ -220,11 +224,11 @@ public class ResponseServiceTests
         Assert.Equal(0, await db.Answers.CountAsync());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task SubmitPageAsync_SkipsTheConditionalPage_WhenItsConditionIsFalse()
     {
         // Arrange
-        using var harness = await SurveyHarness.CreateAsync();
+        using var harness = await SurveyHarness.CreateAsync(Provider);
         var token = await harness.StartAsync();
 
         // Act
@@ -239,11 +243,11 @@ public class ResponseServiceTests
         Assert.Equal(["satisfaction", "hours", "comment"], page2.Questions.Select(q => q.Code)); // followup needs age > 60
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task SubmitPageAsync_ShowsTheConditionalPage_WhenItsConditionIsTrue()
     {
         // Arrange
-        using var harness = await SurveyHarness.CreateAsync();
+        using var harness = await SurveyHarness.CreateAsync(Provider);
         var token = await harness.StartAsync();
 
         // Act
@@ -258,11 +262,11 @@ public class ResponseServiceTests
         Assert.Equal(new AnswerValue("trust_info", null, true), page3.Answers["trust_info"]);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task SubmitPageAsync_RemovesAnswersThatNoLongerApply_WhenGoingBackAndChangingAnAnswer()
     {
         // Arrange
-        using var harness = await SurveyHarness.CreateAsync();
+        using var harness = await SurveyHarness.CreateAsync(Provider);
         var token = await harness.StartAsync();
         await harness.SubmitOkAsync(token, 1, ("age", "70"), ("uses_service", "yes"));
         await harness.SubmitOkAsync(token, 2, ("trust_staff", "5"), ("trust_info", "4"), ("channels", "web"));
@@ -280,11 +284,11 @@ public class ResponseServiceTests
         Assert.Equal(3, state.NextPage); // views was submitted and is still complete; final never was
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task GetStateAsync_PointsToTheFirstUnfinishedPage_AfterResuming()
     {
         // Arrange
-        using var harness = await SurveyHarness.CreateAsync();
+        using var harness = await SurveyHarness.CreateAsync(Provider);
         var token = await harness.StartAsync();
         await harness.SubmitOkAsync(token, 1, ("age", "34"), ("uses_service", "no"));
         await harness.SubmitOkAsync(token, 2, ("satisfaction", "3"));
@@ -297,11 +301,11 @@ public class ResponseServiceTests
         Assert.Equal((2, 4, false), (state!.NextPage, state.PageCount, state.Completed));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task GetPageAsync_RedirectsToTheNextPage_WhenSkippingAhead_AndRecordsOnlyShownPages()
     {
         // Arrange
-        using var harness = await SurveyHarness.CreateAsync();
+        using var harness = await SurveyHarness.CreateAsync(Provider);
         var token = await harness.StartAsync();
 
         // Act
@@ -318,11 +322,11 @@ public class ResponseServiceTests
         Assert.Equal(("about", PageEventKind.Shown, harness.Clock.GetUtcNow()), (shown.SectionCode, shown.Kind, shown.At));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task GetPageAsync_RecordsShownOncePerDisplay_AndNeverWhenNotDisplayedOrCompleted()
     {
         // Arrange
-        using var harness = await SurveyHarness.CreateAsync();
+        using var harness = await SurveyHarness.CreateAsync(Provider);
         var token = await harness.StartAsync();
 
         // Act
@@ -339,11 +343,11 @@ public class ResponseServiceTests
         Assert.Equal(3, await db.PageEvents.CountAsync(e => e.Kind == PageEventKind.Submitted));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task WithdrawAsync_DeletesTheResponseWithEverythingAndLogsItWithoutContent_InOneGo()
     {
         // Arrange: two responses; the first answered a page, was shown pages and was resumed on a second device.
-        using var harness = await SurveyHarness.CreateAsync();
+        using var harness = await SurveyHarness.CreateAsync(Provider);
         var (token, code) = await harness.StartWithCodeAsync();
         var other = await harness.StartAsync();
         await harness.Responses.GetPageAsync(token, 1, recordShown: true, None);
@@ -372,11 +376,11 @@ public class ResponseServiceTests
             (audit.Action, audit.Actor, audit.ActorId, audit.StudyId, audit.Subject, audit.Detail, audit.At));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task WithdrawByCodeAsync_DeletesTheResponse_ForACompletedResponseToo_AndNothingForAWrongCode()
     {
         // Arrange
-        using var harness = await SurveyHarness.CreateAsync();
+        using var harness = await SurveyHarness.CreateAsync(Provider);
         var (token, code) = await harness.StartWithCodeAsync();
         await harness.CompleteShortPathAsync(token);
 
@@ -407,12 +411,12 @@ public class ResponseServiceTests
         { "page zero", 0, [("age", "30"), ("uses_service", "no")] },
     };
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TamperedPosts))]
     public async Task SubmitPageAsync_ChangesNothing_ForATamperedPost(string what, int page, (string, string)[] fields)
     {
         // Arrange: page 1 answered (no service), on page 2 (views).
-        using var harness = await SurveyHarness.CreateAsync();
+        using var harness = await SurveyHarness.CreateAsync(Provider);
         var token = await harness.StartAsync();
         await harness.SubmitOkAsync(token, 1, ("age", "34"), ("uses_service", "no"));
         var before = await harness.SnapshotAsync(token);
@@ -427,11 +431,11 @@ public class ResponseServiceTests
         Assert.Equal(before, await harness.SnapshotAsync(token));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task SubmitPageAsync_CompletesTheResponse_OnTheLastPage_AndRecordsServerTimes()
     {
         // Arrange
-        using var harness = await SurveyHarness.CreateAsync();
+        using var harness = await SurveyHarness.CreateAsync(Provider);
         var token = await harness.StartAsync();
         await harness.SubmitOkAsync(token, 1, ("age", "34"), ("uses_service", "no"));
         await harness.SubmitOkAsync(token, 2, ("satisfaction", "3"), ("hours", "1,5"));
@@ -454,11 +458,11 @@ public class ResponseServiceTests
         Assert.Equal(harness.Clock.GetUtcNow(), submitted.MaxBy(e => e.Id)!.At);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task SubmitPageAsync_RefusesChanges_AfterCompletion_ButAcceptsTheSamePostAgain()
     {
         // Arrange
-        using var harness = await SurveyHarness.CreateAsync();
+        using var harness = await SurveyHarness.CreateAsync(Provider);
         var token = await harness.StartAsync();
         await harness.CompleteShortPathAsync(token);
         var before = await harness.SnapshotAsync(token);
@@ -474,11 +478,11 @@ public class ResponseServiceTests
         Assert.Equal(before, await harness.SnapshotAsync(token));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task SubmitPageAsync_RefusesWithAPageError_WhenTheStudyClosedMeanwhile()
     {
         // Arrange
-        using var harness = await SurveyHarness.CreateAsync();
+        using var harness = await SurveyHarness.CreateAsync(Provider);
         var token = await harness.StartAsync();
         await harness.LoadStudyAsync(StudyStatus.Closed);
 
@@ -489,11 +493,11 @@ public class ResponseServiceTests
         Assert.Equal([new FieldError(null, ResponseService.NotOpenMessage)], result.Errors);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task SubmitPageAsync_GivesTheSameState_WhenTheSamePageIsPostedTwice()
     {
         // Arrange
-        using var harness = await SurveyHarness.CreateAsync();
+        using var harness = await SurveyHarness.CreateAsync(Provider);
         var token = await harness.StartAsync();
         var fields = new[] { ("age", "34"), ("uses_service", "yes") };
         await harness.SubmitOkAsync(token, 1, fields);
@@ -508,11 +512,11 @@ public class ResponseServiceTests
         Assert.Equal(once.Replace("|1|", "|2|"), await harness.SnapshotAsync(token));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task SubmitPageAsync_StoresEachAnswerOnce_WhenTheSamePageIsPostedTwiceAtOnce()
     {
         // Arrange: a file database, so the two submissions really use two connections.
-        using var harness = await SurveyHarness.CreateAsync(fileDatabase: true);
+        using var harness = await SurveyHarness.CreateAsync(Provider, fileDatabase: true);
         var tokens = new List<string>();
         for (var i = 0; i < 5; i++)
         {
@@ -544,4 +548,10 @@ public class ResponseServiceTests
         Assert.Equal(tokens.Count, answers.Count(a => a.ItemCode == "age" && a.Value == "35"));
         Assert.Equal(tokens.Count, await db.Responses.CountAsync(r => r.CompletedAt != null));
     }
+}
+
+/// <summary>The same tests on a PostgreSQL database of their own; skipped, saying so, where no server is configured.</summary>
+public sealed class ResponseServicePostgresTests : ResponseServiceTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

@@ -17,7 +17,7 @@ internal sealed class SurveyHarness : IDisposable
 {
     public const string StudyKey = "test-study";
 
-    private SurveyHarness(SqliteDatabase database)
+    private SurveyHarness(ITestDatabase database)
     {
         Database = database;
         Responses = new ResponseService(database.ContextFactory, Clock);
@@ -26,7 +26,7 @@ internal sealed class SurveyHarness : IDisposable
         Initializer = new DatabaseInitializer(database.ContextFactory, database.Options(), Clock);
     }
 
-    public SqliteDatabase Database { get; }
+    public ITestDatabase Database { get; }
 
     public FakeTimeProvider Clock { get; } = TestClock.New();
 
@@ -38,9 +38,13 @@ internal sealed class SurveyHarness : IDisposable
 
     public DatabaseInitializer Initializer { get; }
 
-    public static async Task<SurveyHarness> CreateAsync(bool fileDatabase = false, StudyStatus status = StudyStatus.Open)
+    public static Task<SurveyHarness> CreateAsync(bool fileDatabase = false, StudyStatus status = StudyStatus.Open) =>
+        CreateAsync(DatabaseProvider.Sqlite, fileDatabase, status);
+
+    /// <summary>The harness on <paramref name="provider"/>; <paramref name="fileDatabase"/> asks SQLite for a file (PostgreSQL always has a server).</summary>
+    public static async Task<SurveyHarness> CreateAsync(DatabaseProvider provider, bool fileDatabase = false, StudyStatus status = StudyStatus.Open)
     {
-        var harness = new SurveyHarness(fileDatabase ? SqliteDatabase.InTempFolder() : SqliteDatabase.InMemory());
+        var harness = new SurveyHarness(TestDatabases.Create(provider, fileDatabase));
         await harness.LoadStudyAsync(status);
         return harness;
     }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using CoproSurvey.Core.Analysis;
 using CoproSurvey.Core.Analysis.Tabular;
 using CoproSurvey.Tests.Support;
 
@@ -26,10 +27,10 @@ public class CsvTableReaderTests
     {
         using var csv = new TempCsv("a,g\n1.5,x\n,\nNA,NA\n-2e3,y\n");
 
-        var table = CsvTableReader.Read(csv.FilePath, [new("a"), new("g", CsvColumnKind.Categorical)]);
+        var table = CsvTableReader.Read(csv.FilePath, [new("a"), new("g", ColumnKind.Categorical)]);
 
         var a = table.Numeric("a");
-        Assert.Equal([1.5, null, null, -2000.0], a.ToNullable());
+        Assert.Equal([1.5, null, null, -2000.0], a);
         Assert.Equal(2, a.MissingCount);
         var g = table.Categorical("g");
         Assert.Equal(["x", "y"], g.Levels);
@@ -42,7 +43,7 @@ public class CsvTableReaderTests
     {
         using var csv = new TempCsv("name,v\n\"Smith, \"\"Jo\"\"\",1\n\"two\nlines\",\"2.25\"\n");
 
-        var table = CsvTableReader.Read(csv.FilePath, [new("name", CsvColumnKind.Categorical), new("v")]);
+        var table = CsvTableReader.Read(csv.FilePath, [new("name", ColumnKind.Categorical), new("v")]);
 
         Assert.Equal(["Smith, \"Jo\"", "two\nlines"], table.Categorical("name").Levels);
         Assert.Equal([1.0, 2.25], table.Numeric("v").Values);
@@ -53,7 +54,7 @@ public class CsvTableReaderTests
     {
         using var csv = new TempCsv("\uFEFFa,b\r\n1.5,x\r\n2.5,y\r\n");
 
-        var table = CsvTableReader.Read(csv.FilePath, [new("a"), new("b", CsvColumnKind.Categorical)]);
+        var table = CsvTableReader.Read(csv.FilePath, [new("a"), new("b", ColumnKind.Categorical)]);
 
         Assert.Equal([1.5, 2.5], table.Numeric("a").Values);
         Assert.Equal(["x", "y"], table.Categorical("b").Levels);
@@ -82,7 +83,7 @@ public class CsvTableReaderTests
     {
         using var csv = new TempCsv("g,n\n1,1\n2,2\nthree,3\n1,4\n");
 
-        var table = CsvTableReader.Read(csv.FilePath, [new("g", CsvColumnKind.Categorical), new("n")]);
+        var table = CsvTableReader.Read(csv.FilePath, [new("g", ColumnKind.Categorical), new("n")]);
 
         Assert.Equal(["1", "2", "three"], table.Categorical("g").Levels);
         Assert.Equal([0, 1, 2, 0], table.Categorical("g").Codes);
@@ -187,7 +188,7 @@ public class CsvTableReaderTests
         }
 
         using var csv = new TempCsv(text.ToString());
-        var requests = columns.Select(c => new CsvColumnRequest(c)).ToArray();
+        var requests = columns.Select(c => new ColumnRequest(c)).ToArray();
 
         var table = CsvTableReader.Read(csv.FilePath, requests);
 

@@ -1,0 +1,360 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Security.Cryptography;
+using CoproSurvey.Core.Accounts;
+using CoproSurvey.Core.Audit;
+using CoproSurvey.Core.Datasets;
+using CoproSurvey.Core.Persistence;
+using CoproSurvey.Core.Responses;
+using CsvHelper;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoproSurvey.Core.Export;
+
+/// <summary>
+/// Writes a study's export bundle: <c>data.csv</c> (wide, one row per response), <c>long.csv</c> (one row per answer),
+/// <c>text.csv</c> (open answers, only when asked), <c>paradata.csv</c>, <c>codebook.csv</c> and <c>codebook.html</c>,
+/// load scripts for R, Stata and SPSS, and <c>manifest.json</c> with the SHA-256 of every other file. Rows stream from
+/// <see cref="StudyDataset"/> in one pass that writes the three answer files side by side, so memory does not grow
+/// with the study.
+/// </summary>
+public sealed class ExportBundleWriter(StudyDataset dataset, IDbContextFactory<CoproSurveyDbContext> contextFactory, AuditLog auditLog, TimeProvider time)
+{
+    private const int ParadataBatch = 2_000;
+
+    /// <summary>Writes the bundle's files into <paramref name="directory"/> (created if needed). An unknown study throws <see cref="ExportException"/> before anything is written.</summary>
+    /// <param name="progress">Told the number of responses written so far, every few hundred and at the end.</param>
+    public async Task<ExportSummary> WriteToDirectoryAsync(ExportRequest request, string directory, CancellationToken ct, IProgress<int>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var layout = await dataset.GetLayoutAsync(request.StudyKey, request.Filter.Audience, ct)
+            ?? throw new ExportException($"There is no study '{request.StudyKey}'.");
+        string title;
+        await using (var db = await contextFactory.CreateDbContextAsync(ct))
+        {
+            title = await db.Studies.AsNoTracking().Where(s => s.Key == request.StudyKey).Select(s => s.Title).SingleAsync(ct);
+        }
+
+        Directory.CreateDirectory(directory);
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        var responses = await WriteAnswerFilesAsync(layout, request, directory, counts, progress, ct);
+        counts[BundleFileNames.Paradata] = await WriteParadataAsync(layout, request.Filter, Path.Combine(directory, BundleFileNames.Paradata), ct);
+        await CodebookWriter.WriteCsvAsync(layout, request.IncludeText, Path.Combine(directory, BundleFileNames.Codebook), ct);
+        await CodebookWriter.WriteHtmlAsync(layout, title, request.IncludeText, Path.Combine(directory, BundleFileNames.CodebookHtml), ct);
+        await File.WriteAllTextAsync(Path.Combine(directory, BundleFileNames.R), LoadScripts.R(layout), ct);
+        await File.WriteAllTextAsync(Path.Combine(directory, BundleFileNames.Stata), LoadScripts.Stata(layout), ct);
+        await File.WriteAllTextAsync(Path.Combine(directory, BundleFileNames.Spss), LoadScripts.Spss(layout), ct);
+
+        var files = new List<BundleFile>();
+        foreach (var name in FileOrder.Where(n => File.Exists(Path.Combine(directory, n))))
+        {
+            files.Add(await DescribeAsync(directory, name, ct));
+        }
+
+        await ManifestWriter.WriteAsync(Path.Combine(directory, BundleFileNames.Manifest), layout, title, request, time.GetUtcNow(), responses, counts, files, ct);
+        files.Add(await DescribeAsync(directory, BundleFileNames.Manifest, ct));
+        return new ExportSummary(request.StudyKey, responses, files);
+    }
+
+    /// <summary>
+    /// Writes the bundle as a zip archive to <paramref name="output"/>, which need not be seekable (an HTTP response):
+    /// the files are written to a temporary folder first, since an archive takes one entry at a time, then deleted.
+    /// </summary>
+    public async Task<ExportSummary> WriteZipAsync(ExportRequest request, Stream output, CancellationToken ct, IProgress<int>? progress = null)
+    {
+        var folder = Directory.CreateTempSubdirectory("coprosurvey-export-");
+        try
+        {
+            var summary = await WriteToDirectoryAsync(request, folder.FullName, ct, progress);
+            await using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
+            foreach (var file in summary.Files)
+            {
+                var entry = zip.CreateEntry(file.Name, CompressionLevel.Fastest);
+                entry.LastWriteTime = time.GetUtcNow();
+                await using var target = await entry.OpenAsync(ct);
+                await using var source = File.OpenRead(Path.Combine(folder.FullName, file.Name));
+                await source.CopyToAsync(target, ct);
+            }
+
+            return summary;
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// Records the export in the study's audit log: who, how many responses, the filters, and the SHA-256 of data.csv.
+    /// Called once the bundle has reached its destination (moved into place, or sent).
+    /// </summary>
+    public async Task RecordAsync(ExportRequest request, ExportSummary summary, Actor actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(summary);
+        ArgumentNullException.ThrowIfNull(actor);
+        int studyId;
+        await using (var db = await contextFactory.CreateDbContextAsync(ct))
+        {
+            studyId = await db.Studies.AsNoTracking().Where(s => s.Key == request.StudyKey).Select(s => s.Id).SingleAsync(ct);
+        }
+
+        var f = request.Filter;
+        static string Listed(IReadOnlyList<string>? values) => values is { Count: > 0 } ? string.Join(",", values) : "all";
+        var detail = string.Create(CultureInfo.InvariantCulture,
+            $"{summary.Responses} responses; audience {(f.Audience is { } a ? ExportFormat.Audience(a) : "both")}; countries {Listed(f.Countries)}; "
+            + $"fields {Listed(f.PolicyFields)}; {(f.IncludePartial ? "complete and partial" : "complete only")}; "
+            + $"from {(f.From is { } from ? ExportFormat.Time(from) : "any")}; to {(f.To is { } to ? ExportFormat.Time(to) : "any")}; "
+            + $"open answers {(request.IncludeText ? "included" : "left out")}; data.csv SHA-256 {summary.Files.FirstOrDefault(x => x.Name == BundleFileNames.Data)?.Sha256}");
+        await auditLog.RecordAsync(AuditActions.Export, actor.Name, actor.ResearcherId, studyId, request.StudyKey, detail, ct);
+    }
+
+    private static readonly string[] FileOrder =
+    [
+        BundleFileNames.Data, BundleFileNames.Long, BundleFileNames.Text, BundleFileNames.Paradata, BundleFileNames.Codebook,
+        BundleFileNames.CodebookHtml, BundleFileNames.R, BundleFileNames.Stata, BundleFileNames.Spss,
+    ];
+
+    private async Task<int> WriteAnswerFilesAsync(
+        DatasetLayout layout, ExportRequest request, string directory, Dictionary<string, long> counts, IProgress<int>? progress, CancellationToken ct)
+    {
+        var longMap = new LongFormat(layout, request.IncludeText);
+        await using var data = CsvWriter.ToFile(Path.Combine(directory, BundleFileNames.Data), ExportFormat.Csv);
+        await using var longCsv = CsvWriter.ToFile(Path.Combine(directory, BundleFileNames.Long), ExportFormat.Csv);
+        await using var text = request.IncludeText ? CsvWriter.ToFile(Path.Combine(directory, BundleFileNames.Text), ExportFormat.Csv) : null;
+        data.WriteHeader([.. layout.DataColumns.Select(c => c.Name)]);
+        longCsv.WriteHeader(["response_id", "variable", "value", "answered_at"]);
+        text?.WriteHeader(["response_id", .. layout.Texts.Select(t => t.Name)]);
+        long longRows = 0;
+        long textRows = 0;
+        var rows = 0;
+        await foreach (var row in dataset.ReadRowsAsync(layout, request.Filter, ct))
+        {
+            data.WriteField(row.ResponseId);
+            data.WriteField(ExportFormat.Audience(row.Audience));
+            data.WriteField(row.Country);
+            data.WriteField(row.PolicyField);
+            data.WriteField(row.ServiceUnit);
+            data.WriteField(row.Language);
+            data.WriteField(row.InstrumentKey);
+            data.WriteField(row.InstrumentSha256);
+            data.WriteField(ExportFormat.Status(row.Status));
+            data.WriteField(ExportFormat.Time(row.StartedAt));
+            data.WriteField(row.CompletedAt is { } completed ? ExportFormat.Time(completed) : null);
+            data.WriteField(row.DurationSeconds);
+            for (var i = 0; i < row.Cells.Count; i++)
+            {
+                ExportFormat.WriteCell(data, layout.Values[i], row.Cells[i]);
+            }
+
+            await data.EndRecordAsync(ct);
+            longRows += await longMap.WriteAsync(longCsv, row, ct);
+            if (text is not null && row.Texts.Any(t => t.Text is not null))
+            {
+                text.WriteField(row.ResponseId);
+                foreach (var cell in row.Texts)
+                {
+                    text.WriteField(cell.Text);
+                }
+
+                await text.EndRecordAsync(ct);
+                textRows++;
+            }
+
+            if (++rows % 500 == 0)
+            {
+                progress?.Report(rows);
+            }
+        }
+
+        progress?.Report(rows);
+        counts[BundleFileNames.Data] = rows;
+        counts[BundleFileNames.Long] = longRows;
+        if (text is not null)
+        {
+            counts[BundleFileNames.Text] = textRows;
+        }
+
+        return rows;
+    }
+
+    /// <summary>
+    /// One row per response and page with events: the visits (times the page was shown) and the seconds on the page,
+    /// summed over the visits, each from the page being shown to the response's next page event (its submission, or
+    /// another page being shown); a last visit that nothing followed is not counted, and a page never shown (simulated
+    /// data) has no seconds.
+    /// </summary>
+    private async Task<long> WriteParadataAsync(DatasetLayout layout, DatasetFilter filter, string path, CancellationToken ct)
+    {
+        await using var csv = CsvWriter.ToFile(path, ExportFormat.Csv);
+        csv.WriteHeader(["response_id", "page", "visits", "seconds", "submitted"]);
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        long written = 0;
+        var after = 0;
+        while (true)
+        {
+            var ids = await StudyDataset.Select(db, layout, filter)
+                .Where(r => r.Id > after).OrderBy(r => r.Id).Take(ParadataBatch).Select(r => r.Id).ToListAsync(ct);
+            if (ids.Count == 0)
+            {
+                return written;
+            }
+
+            var events = await db.PageEvents.AsNoTracking()
+                .Where(e => ids.Contains(e.ResponseId))
+                .OrderBy(e => e.ResponseId).ThenBy(e => e.At).ThenBy(e => e.Id)
+                .Select(e => new { e.ResponseId, e.SectionCode, e.Kind, e.At })
+                .ToListAsync(ct);
+            for (var start = 0; start < events.Count;)
+            {
+                var end = start;
+                while (end < events.Count && events[end].ResponseId == events[start].ResponseId)
+                {
+                    end++;
+                }
+
+                var pages = new List<(string Page, int Visits, double? Seconds, bool Submitted)>();
+                for (var i = start; i < end; i++)
+                {
+                    var e = events[i];
+                    var index = pages.FindIndex(p => p.Page == e.SectionCode);
+                    if (index < 0)
+                    {
+                        pages.Add((e.SectionCode, 0, null, false));
+                        index = pages.Count - 1;
+                    }
+
+                    var page = pages[index];
+                    if (e.Kind == PageEventKind.Shown)
+                    {
+                        page.Visits++;
+                        if (i + 1 < end)
+                        {
+                            page.Seconds = (page.Seconds ?? 0) + (events[i + 1].At - e.At).TotalSeconds;
+                        }
+                    }
+                    else
+                    {
+                        page.Submitted = true;
+                    }
+
+                    pages[index] = page;
+                }
+
+                foreach (var page in pages)
+                {
+                    csv.WriteField(events[start].ResponseId);
+                    csv.WriteField(page.Page);
+                    csv.WriteField(page.Visits);
+                    csv.WriteField(page.Seconds);
+                    csv.WriteField(page.Submitted ? 1 : 0);
+                    await csv.EndRecordAsync(ct);
+                    written++;
+                }
+
+                start = end;
+            }
+
+            after = ids[^1];
+        }
+    }
+
+    private static async Task<BundleFile> DescribeAsync(string directory, string name, CancellationToken ct)
+    {
+        await using var stream = File.OpenRead(Path.Combine(directory, name));
+        var hash = await SHA256.HashDataAsync(stream, ct);
+        return new BundleFile(name, stream.Length, Convert.ToHexStringLower(hash));
+    }
+
+    /// <summary>
+    /// long.csv: one row per answer counted by the routing, named by its data.csv column: the item, or for a multiple
+    /// choice one row per chosen option (<c>{item}_{option}</c>, value 1); don't know is written as the variable's code.
+    /// Open answers appear only when the text file is asked for.
+    /// </summary>
+    private sealed class LongFormat
+    {
+        private readonly DatasetLayout layout;
+        private readonly bool includeText;
+        private readonly Dictionary<string, int> items = new(StringComparer.Ordinal);
+        private readonly Dictionary<(string Item, string Option), int> options = [];
+        private readonly HashSet<string> texts = new(StringComparer.Ordinal);
+
+        public LongFormat(DatasetLayout layout, bool includeText)
+        {
+            this.layout = layout;
+            this.includeText = includeText;
+            for (var i = 0; i < layout.Values.Count; i++)
+            {
+                var v = layout.Values[i];
+                if (v.Kind == DatasetVariableKind.MultipleChoiceOption)
+                {
+                    options[(v.ItemCode!, v.OptionCode!)] = i;
+                }
+                else if (v.ItemCode is not null)
+                {
+                    items[v.ItemCode] = i;
+                }
+            }
+
+            texts.UnionWith(layout.Texts.Select(t => t.ItemCode!));
+        }
+
+        public async Task<long> WriteAsync(CsvWriter csv, DatasetRow row, CancellationToken ct)
+        {
+            long written = 0;
+            foreach (var answer in row.Answers)
+            {
+                var at = ExportFormat.Time(answer.AnsweredAt);
+                var value = answer.Value;
+                if (texts.Contains(answer.ItemCode))
+                {
+                    if (includeText)
+                    {
+                        csv.WriteRecord([row.ResponseId.ToString(System.Globalization.CultureInfo.InvariantCulture), answer.ItemCode, value.Value ?? "", at]);
+                        written++;
+                    }
+
+                    continue;
+                }
+
+                if (value.Choices is { } chosen)
+                {
+                    foreach (var option in chosen)
+                    {
+                        if (options.TryGetValue((answer.ItemCode, option), out var index))
+                        {
+                            await WriteAsync(csv, row.ResponseId, layout.Values[index].Name, 1, at, ct);
+                            written++;
+                        }
+                    }
+
+                    continue;
+                }
+
+                if (!items.TryGetValue(answer.ItemCode, out var i))
+                {
+                    continue;
+                }
+
+                var variable = layout.Values[i];
+                double? number = value.DontKnow ? variable.MissingCodes?.DontKnow
+                    : variable.Kind == DatasetVariableKind.SingleChoice && value.Value is not null
+                        && layout.ChoiceValues[i]!.TryGetValue(value.Value, out var code) ? code
+                    : value.Number;
+                await WriteAsync(csv, row.ResponseId, variable.Name, number, at, ct);
+                written++;
+            }
+
+            return written;
+        }
+
+        private static async Task WriteAsync(CsvWriter csv, int responseId, string name, double? value, string at, CancellationToken ct)
+        {
+            csv.WriteField(responseId);
+            csv.WriteField(name);
+            csv.WriteField(value);
+            csv.WriteField(at);
+            await csv.EndRecordAsync(ct);
+        }
+    }
+}

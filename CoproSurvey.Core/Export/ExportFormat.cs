@@ -1,0 +1,64 @@
+using System.Globalization;
+using CoproSurvey.Core.Datasets;
+using CsvHelper;
+
+namespace CoproSurvey.Core.Export;
+
+/// <summary>How bundle files write values: invariant culture, UTC ISO 8601 times, missing reasons as their declared codes.</summary>
+internal static class ExportFormat
+{
+    /// <summary>RFC 4180, UTF-8 without BOM; text that a spreadsheet would run as a formula gets a leading apostrophe (numbers are written as numbers and keep their sign).</summary>
+    public static readonly CsvWriterOptions Csv = new() { Injection = CsvInjection.Escape };
+
+    public static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
+
+    public static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    public static string Audience(Instruments.Audience audience) => audience.ToString().ToLowerInvariant();
+
+    public static string Status(DatasetStatus status) => status.ToString().ToLowerInvariant();
+
+    /// <summary>The words a codebook uses for a missing reason.</summary>
+    public static string Reason(MissingReason reason) => reason switch
+    {
+        MissingReason.DontKnow => "don't know",
+        MissingReason.NotAsked => "not asked",
+        MissingReason.NotReached => "not reached",
+        MissingReason.NotAnswered => "not answered",
+        _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, null),
+    };
+
+    /// <summary>Writes a numeric cell: the value, the variable's code for its missing reason, or nothing when the variable has no codes.</summary>
+    public static void WriteCell(CsvWriter csv, DatasetVariable variable, DatasetCell cell)
+    {
+        if (cell.Value is { } value)
+        {
+            csv.WriteField(value);
+        }
+        else if (variable.MissingCodes is { } codes && cell.Missing is { } reason)
+        {
+            csv.WriteField(codes.CodeOf(reason));
+        }
+        else
+        {
+            csv.WriteField((string?)null);
+        }
+    }
+
+    public static string Kind(DatasetVariable variable) => variable.Kind switch
+    {
+        DatasetVariableKind.Metadata => variable.ValueType switch
+        {
+            DatasetValueType.Number => "number",
+            DatasetValueType.Time => "time",
+            _ => "text",
+        },
+        DatasetVariableKind.Likert => "likert",
+        DatasetVariableKind.SingleChoice => "single choice",
+        DatasetVariableKind.MultipleChoiceOption => "multiple choice option",
+        DatasetVariableKind.Numeric => "numeric",
+        DatasetVariableKind.Text => "text",
+        DatasetVariableKind.ScaleScore => "scale score",
+        _ => throw new ArgumentOutOfRangeException(nameof(variable), variable.Kind, null),
+    };
+}

@@ -1,0 +1,75 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace CoproSurvey.Core.Persistence;
+
+/// <summary>The database engines the platform runs on (configuration key <c>Database:Provider</c>).</summary>
+public enum DatabaseProvider
+{
+    /// <summary>An embedded SQLite file: no setup, one machine (the default).</summary>
+    Sqlite,
+
+    /// <summary>A PostgreSQL server: several app instances on one database.</summary>
+    Postgres,
+}
+
+/// <summary>How a <see cref="CoproSurveyDbContext"/> is pointed at each provider, for the app, the verbs, design time and tests alike.</summary>
+public static class CoproSurveyDatabase
+{
+    /// <summary>
+    /// The assembly holding the PostgreSQL migrations. SQLite's live beside the context in this assembly; one assembly
+    /// can hold only one migration history per context, so PostgreSQL's have their own, loaded by name at run time.
+    /// </summary>
+    public const string PostgresMigrationsAssembly = "CoproSurvey.Migrations.Postgres";
+
+    /// <summary>Reads a provider name as written in configuration (<c>Sqlite</c>, <c>Postgres</c>, any case; <c>PostgreSQL</c> too).</summary>
+    public static bool TryParseProvider(string? text, out DatabaseProvider provider)
+    {
+        switch (text?.Trim().ToUpperInvariant())
+        {
+            case null or "" or "SQLITE":
+                provider = DatabaseProvider.Sqlite;
+                return true;
+            case "POSTGRES" or "POSTGRESQL" or "NPGSQL":
+                provider = DatabaseProvider.Postgres;
+                return true;
+            default:
+                provider = default;
+                return false;
+        }
+    }
+
+    /// <summary>Configures <paramref name="builder"/> for <paramref name="provider"/> with its migrations.</summary>
+    public static DbContextOptionsBuilder UseCoproSurveyDatabase(
+        this DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString) =>
+        provider switch
+        {
+            DatabaseProvider.Sqlite => builder.UseSqlite(connectionString),
+            DatabaseProvider.Postgres => builder.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly)),
+            _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),
+        };
+
+    /// <inheritdoc cref="UseCoproSurveyDatabase(DbContextOptionsBuilder, DatabaseProvider, string)"/>
+    public static DbContextOptionsBuilder<CoproSurveyDbContext> UseCoproSurveyDatabase(
+        this DbContextOptionsBuilder<CoproSurveyDbContext> builder, DatabaseProvider provider, string connectionString)
+    {
+        ((DbContextOptionsBuilder)builder).UseCoproSurveyDatabase(provider, connectionString);
+        return builder;
+    }
+
+    /// <summary>
+    /// Where the database is, for messages: the SQLite file's path, or PostgreSQL's database, host and port. Never a
+    /// password or any other part of the connection string.
+    /// </summary>
+    public static string Describe(DatabaseProvider provider, string connectionString)
+    {
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            return new SqliteConnectionStringBuilder(connectionString).DataSource;
+        }
+
+        var postgres = new NpgsqlConnectionStringBuilder(connectionString);
+        return $"PostgreSQL database {postgres.Database} on {postgres.Host}:{postgres.Port}";
+    }
+}
