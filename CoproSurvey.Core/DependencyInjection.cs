@@ -52,6 +52,7 @@ public static class DependencyInjection
         services.AddSingleton<AuditLog>();
         services.AddOptions<DashboardOptions>();
         services.AddSingleton<OverviewQueries>();
+        services.AddScoped<CompareQueries>();
         services.AddScoped<StudyDataset>();
         services.AddScoped<ExportBundleWriter>();
         services.AddScoped<Import.DatasetImporter>();

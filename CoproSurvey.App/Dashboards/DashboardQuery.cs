@@ -24,6 +24,7 @@ public static class DashboardQuery
     public static IReadOnlyList<(string Segment, string Title)> Views { get; } =
     [
         ("", "Overview"),
+        ("compare", "Compare"),
     ];
 
     /// <summary>The filter named by a query string (with or without its leading '?').</summary>
