@@ -1,6 +1,8 @@
 using CoproSurvey.App.Accounts;
+using CoproSurvey.App.Dashboards;
 using CoproSurvey.App.Hosting;
 using CoproSurvey.Core;
+using CoproSurvey.Core.Dashboards;
 using CoproSurvey.Core.Persistence;
 
 namespace CoproSurvey.App;
@@ -29,6 +31,7 @@ public static class AppServices
         services.AddSingleton<Exports.PreparedExports>();
         services.AddResearcherAuthentication();
         services.AddCoproSurveyHealth();
+        services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.SectionName);
         return services;
     }
 
@@ -109,6 +112,7 @@ public static class AppServices
         app.MapCoproSurveyHealth();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode().AnswerHeadLikeGet();
         app.MapResearchEndpoints();
+        app.MapDashboardEndpoints();
         return app;
     }
 

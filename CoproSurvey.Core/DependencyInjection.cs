@@ -1,5 +1,6 @@
 using CoproSurvey.Core.Accounts;
 using CoproSurvey.Core.Audit;
+using CoproSurvey.Core.Dashboards;
 using CoproSurvey.Core.Datasets;
 using CoproSurvey.Core.Export;
 using CoproSurvey.Core.Persistence;
@@ -49,6 +50,9 @@ public static class DependencyInjection
         services.AddSingleton<ResearcherAccounts>();
         services.AddSingleton<StudyAccess>();
         services.AddSingleton<AuditLog>();
+        services.AddOptions<DashboardOptions>();
+        services.AddSingleton<OverviewQueries>();
+        services.AddScoped<CompareQueries>();
         services.AddScoped<StudyDataset>();
         services.AddScoped<ExportBundleWriter>();
         services.AddScoped<Import.DatasetImporter>();

@@ -1,0 +1,25 @@
+namespace CoproSurvey.Core.Dashboards;
+
+/// <summary>Settings of the researcher dashboards (configuration section <c>Dashboards</c>).</summary>
+public sealed class DashboardOptions
+{
+    /// <summary>Configuration section the options are read from.</summary>
+    public const string SectionName = "Dashboards";
+
+    /// <summary>
+    /// Statistical disclosure control: a group of fewer respondents than this (but at least one) is never reported,
+    /// in tables, charts or downloads (<c>Dashboards:MinimumCellSize</c>, default 5). One setting for the platform
+    /// until studies carry their own.
+    /// </summary>
+    public int MinimumCellSize { get; set; } = 5;
+}
+
+/// <summary>The small-cell rule applied to one count.</summary>
+public readonly record struct CellRule(int MinimumCellSize)
+{
+    /// <summary>True for a group too small to report: at least one respondent and fewer than the minimum. Empty groups reveal nobody.</summary>
+    public bool Suppresses(int n) => n > 0 && n < MinimumCellSize;
+
+    /// <summary>The count as it may be reported: null when suppressed.</summary>
+    public int? Report(int n) => Suppresses(n) ? null : n;
+}

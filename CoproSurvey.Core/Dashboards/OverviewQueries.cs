@@ -1,0 +1,31 @@
+using CoproSurvey.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CoproSurvey.Core.Dashboards;
+
+/// <summary>The overview dashboard's data: one projection of the filtered responses and the declines by audience.</summary>
+public sealed class OverviewQueries(IDbContextFactory<CoproSurveyDbContext> contextFactory, IOptions<DashboardOptions> options)
+{
+    /// <summary>The small-cell rule in force.</summary>
+    public CellRule Rule => new(Math.Max(1, options.Value.MinimumCellSize));
+
+    /// <summary>The overview of a study for a filter; an unknown study id gives an empty overview.</summary>
+    public async Task<StudyOverview> OverviewAsync(int studyId, DashboardFilter filter, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var study = await db.Studies.AsNoTracking().Where(s => s.Id == studyId).SingleOrDefaultAsync(ct);
+        var rows = await filter.Apply(db.Responses.AsNoTracking().Where(r => r.StudyId == studyId))
+            .Select(r => new OverviewRow(r.Audience, r.Country, r.PolicyField, r.StartedAt, r.CompletedAt, r.LastPage))
+            .ToListAsync(ct);
+        var declines = filter.AppliesToDeclines
+            ? await filter.Apply(db.ConsentDeclines.AsNoTracking().Where(d => d.StudyId == studyId))
+                .GroupBy(d => d.Audience)
+                .Select(g => new DeclineCount(g.Key, g.Count()))
+                .ToListAsync(ct)
+            : [];
+        var audiences = (study?.Audiences ?? []).Where(a => filter.Audiences.Count == 0 || filter.Audiences.Contains(a)).ToList();
+        return OverviewCalculator.Compute(rows, declines, audiences, study?.Countries ?? [], study?.PolicyFields ?? [], Rule);
+    }
+}

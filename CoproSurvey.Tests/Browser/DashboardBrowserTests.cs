@@ -1,0 +1,147 @@
+using System.Text.RegularExpressions;
+using CoproSurvey.App.Dashboards;
+using CoproSurvey.Tests.Support;
+using Microsoft.Playwright;
+
+namespace CoproSurvey.Tests.Browser;
+
+/// <summary>
+/// The dashboards in a real browser against the app as its own process, on a seeded demo study: a viewer signs in,
+/// opens every view, sees the charts drawn and no error, filters through the address and the filter bar, and
+/// downloads a table. Screenshots go to the temp folder (coprosurvey-dashboard-*.png).
+/// </summary>
+[Trait("Category", "Slow")]
+public sealed partial class DashboardBrowserTests : IAsyncLifetime
+{
+    private readonly SqliteDatabase database = SqliteDatabase.InTempFolder();
+    private readonly string baseUrl = AppProcess.FreeLocalUrl();
+    private readonly List<string> problems = [];
+    private HeadlessChromium? chromium;
+
+    [ChromiumFact]
+    public async Task Viewer_OpensEveryDashboardView_OfASeededStudy_AndSeesChartsWithoutErrors()
+    {
+        var environment = new Dictionary<string, string> { ["ConnectionStrings__CoproSurvey"] = database.ConnectionString, ["CoproSurvey__PublicUrl"] = baseUrl };
+        var (seeded, seedOutput) = await AppProcess.RunVerbAsync(environment, "seed-demo", "--responses", "400", "--seed", "7");
+        Assert.True(seeded == 0, seedOutput);
+        var (added, addOutput) = await AppProcess.RunVerbAsync(
+            environment, "researcher", "add", "--email", "vera@example.org", "--role", "researcher", "--study", "coproduction", "--study-role", "viewer");
+        Assert.True(added == 0, addOutput);
+        var link = SetupLink().Match(addOutput);
+        Assert.True(link.Success, addOutput);
+        await using var app = await AppProcess.StartAsync(baseUrl, database.ConnectionString);
+
+        var page = await NewPageAsync();
+        await page.GotoAsync(link.Value.Replace("http://localhost:5003", baseUrl, StringComparison.Ordinal));
+        await page.GetByLabel("New password", new() { Exact = true }).FillAsync("lantern otter cobblestone");
+        await page.GetByLabel("New password again").FillAsync("lantern otter cobblestone");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Set password" }).ClickAsync();
+        await page.GetByLabel("E-mail address").FillAsync("vera@example.org");
+        await page.GetByLabel("Password").FillAsync("lantern otter cobblestone");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/research$"));
+
+        await page.GotoAsync($"{baseUrl}/research/studies/coproduction");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Dashboards" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/research/studies/coproduction/dashboard$"));
+
+        foreach (var (segment, title) in DashboardQuery.Views)
+        {
+            await page.GotoAsync(baseUrl + DashboardQuery.ViewUrl("coproduction", segment, CoproSurvey.Core.Dashboards.DashboardFilter.All));
+            await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Dashboard views" }).GetByRole(AriaRole.Link, new() { Name = title, Exact = true })).ToHaveAttributeAsync("aria-current", "page");
+            await ExpectChartsDrawnAsync(page);
+            await page.ScreenshotAsync(new() { Path = Screenshot(segment.Length == 0 ? "overview" : segment), FullPage = true });
+        }
+
+        // The overview: totals of the seeded study, and a filter taken from the address.
+        await page.GotoAsync($"{baseUrl}/research/studies/coproduction/dashboard");
+        await Assertions.Expect(page.Locator("[data-total]")).ToHaveTextAsync("400");
+        await page.GotoAsync($"{baseUrl}/research/studies/coproduction/dashboard?audience=professional&country=BE");
+        await Assertions.Expect(page.Locator("#filter-audience")).ToHaveValueAsync("professional");
+        await Assertions.Expect(page.Locator("#filter-country-BE")).ToBeCheckedAsync();
+        await ExpectChartsDrawnAsync(page);
+        var filtered = await page.Locator("[data-total]").InnerTextAsync();
+        Assert.True(int.Parse(filtered, System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture) < 400, filtered);
+
+        // The filter bar writes the address.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Clear" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/dashboard$"));
+        await page.Locator("#filter-field-health").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/dashboard\?field=health$"));
+        await ExpectChartsDrawnAsync(page);
+        await page.ScreenshotAsync(new() { Path = Screenshot("overview-health"), FullPage = true });
+
+        // A table downloads as CSV with the same filter.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("[data-csv=groups]").ClickAsync());
+        var csv = await File.ReadAllTextAsync((await download.PathAsync())!);
+        Assert.StartsWith("country,policy_field,audience,n,suppressed", csv);
+        Assert.All(csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1), line => Assert.Contains(",health,", line));
+
+        Assert.Empty(problems);
+    }
+
+    public async Task InitializeAsync()
+    {
+        // plotly.js is 4.8 MB to parse on a machine shared with other builds: assertions wait as long as actions.
+        Assertions.SetDefaultExpectTimeout(30_000);
+        chromium = await HeadlessChromium.LaunchIfInstalledAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (chromium is not null)
+        {
+            await chromium.DisposeAsync();
+        }
+
+        database.Dispose();
+    }
+
+    private static string Screenshot(string name) => Path.Combine(Path.GetTempPath(), $"coprosurvey-dashboard-{name}.png");
+
+    private async Task ExpectChartsDrawnAsync(IPage page)
+    {
+        try
+        {
+            await ExpectChartsDrawnOnceLiveAsync(page);
+        }
+        catch (PlaywrightException e)
+        {
+            throw new InvalidOperationException($"{e.Message}\nBrowser console: {string.Join("\n", problems)}", e);
+        }
+    }
+
+    private static async Task ExpectChartsDrawnOnceLiveAsync(IPage page)
+    {
+        // Live once the filter bar's button is enabled; prerendered HTML has no charts yet.
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Apply filters" })).ToBeEnabledAsync();
+        await Assertions.Expect(page.Locator("[data-loading]")).ToHaveCountAsync(0);
+        var charts = page.Locator("figure.dashboard-chart");
+        Assert.True(await charts.CountAsync() > 0, "no chart on " + page.Url);
+        for (var i = 0; i < await charts.CountAsync(); i++)
+        {
+            // Plotly draws each trace into a group of class trace (a heatmap into one of class hm) once its script has run.
+            await Assertions.Expect(charts.Nth(i).Locator("svg.main-svg .trace, svg.main-svg .hm").First).ToBeAttachedAsync();
+        }
+
+        await Assertions.Expect(page.Locator("#blazor-error-ui")).ToBeHiddenAsync();
+    }
+
+    private async Task<IPage> NewPageAsync()
+    {
+        var page = await chromium!.NewPageAsync(1280, 1000);
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" || message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                problems.Add(message.Text);
+            }
+        };
+        page.PageError += (_, error) => problems.Add(error);
+        return page;
+    }
+
+    [GeneratedRegex(@"http://\S+/account/setup\?token=[A-Za-z0-9_-]+")]
+    private static partial Regex SetupLink();
+}
