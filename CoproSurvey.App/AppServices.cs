@@ -80,6 +80,7 @@ public static class AppServices
         app.UseAntiforgery();
         app.MapCoproSurveyStaticAssets();
         app.MapCoproSurveyHealth();
+        app.MapWriteCeilingInDevelopment();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         app.MapResearchEndpoints();
         return app;

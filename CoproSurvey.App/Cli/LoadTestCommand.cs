@@ -16,7 +16,7 @@ namespace CoproSurvey.App.Cli;
 internal sealed class LoadTestCommand : ICliCommand
 {
     private const string Usage = """
-        Usage: CoproSurvey.App loadtest --url U --respondents N --minutes M [--think SECONDS] [--audience A] [--log FILE] [--json]
+        Usage: CoproSurvey.App loadtest --url U --respondents N --minutes M [--think SECONDS] [--audience A] [--log FILE] [--json] [--ceiling]
 
         N simulated respondents complete questionnaires against the instance at U over plain HTTP, each with its own
         cookie jar: get a page, post its form with the antiforgery token, follow the redirect, start again when done.
@@ -31,6 +31,8 @@ internal sealed class LoadTestCommand : ICliCommand
           --audience A       citizen or professional (default: both, half each)
           --log FILE         write every acknowledged page post as one JSON line (token, page, items, next page)
           --json             print one JSON object: respondents, completed, pagePosts, postsPerSecond, p50Ms, p95Ms, p99Ms, errors
+          --ceiling          post to /dev/write-ceiling instead (an instance in Development only): one row written per
+                             request in one transaction, the ceiling page posts are compared with (docs/benchmarks.md)
 
         The instance's rate limit on starting questionnaires (30 a minute per client address) must be raised for the
         run, e.g. RateLimits__respondent-start__PermitLimit=1000000 in its environment.
@@ -45,6 +47,7 @@ internal sealed class LoadTestCommand : ICliCommand
         new("audience", "A", "citizen or professional"),
         new("log", "FILE", "acknowledged page posts"),
         new("json", null, "one JSON object"),
+        new("ceiling", null, "the write-ceiling endpoint"),
     ];
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -130,7 +133,7 @@ internal sealed class LoadTestCommand : ICliCommand
         var settings = new LoadSettings(
             new Uri(url.GetLeftPart(UriPartial.Authority)), study.Study!.Key, instruments,
             study.Study.Countries.Select(c => c.Code).ToList(), study.Study.PolicyFields.Select(f => f.Code).ToList(),
-            respondents, TimeSpan.FromMinutes(minutes), TimeSpan.FromSeconds(think));
+            respondents, TimeSpan.FromMinutes(minutes), TimeSpan.FromSeconds(think), Ceiling: parsed.Has("ceiling"));
         if (!await AnswersAsync(settings, cancellationToken))
         {
             return await BadAsync(console, $"nothing answers at {settings.BaseUrl} with the questionnaire of study '{settings.StudyKey}'.");

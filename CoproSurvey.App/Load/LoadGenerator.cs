@@ -13,6 +13,7 @@ namespace CoproSurvey.App.Load;
 /// <param name="Duration">After this no request is started; requests under way finish.</param>
 /// <param name="Think">Mean pause before each post (uniform between half and one and a half times it).</param>
 /// <param name="Seed">Seed of the answers and pauses, for a reproducible run.</param>
+/// <param name="Ceiling">Post to the Development-only write-ceiling endpoint instead of answering questionnaires.</param>
 public sealed record LoadSettings(
     Uri BaseUrl,
     string StudyKey,
@@ -22,7 +23,8 @@ public sealed record LoadSettings(
     int Respondents,
     TimeSpan Duration,
     TimeSpan Think,
-    int Seed = 1);
+    int Seed = 1,
+    bool Ceiling = false);
 
 /// <summary>
 /// The outcome of a load run. Latencies are those of page posts (the POST until its redirect arrives), in

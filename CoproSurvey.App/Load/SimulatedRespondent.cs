@@ -3,6 +3,7 @@ using System.Net;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using CoproSurvey.App.Components.Pages.Survey;
+using CoproSurvey.App.Hosting;
 using CoproSurvey.Core.Instruments;
 
 namespace CoproSurvey.App.Load;
@@ -91,6 +92,12 @@ internal sealed class SimulatedRespondent : IDisposable
 
     private async Task StepAsync(CancellationToken stopping, CancellationToken hard)
     {
+        if (settings.Ceiling)
+        {
+            await CeilingPostAsync(stopping, hard);
+            return;
+        }
+
         if (token is null)
         {
             await StartAsync(stopping, hard);
@@ -143,6 +150,20 @@ internal sealed class SimulatedRespondent : IDisposable
         {
             await log.WriteAsync(new AcknowledgedPagePost(token, SurveyPaths.Segment(audience), page, answers, location, DateTimeOffset.UtcNow));
         }
+    }
+
+    /// <summary>One post to the write-ceiling endpoint, timed and counted like a page post.</summary>
+    private async Task CeilingPostAsync(CancellationToken stopping, CancellationToken hard)
+    {
+        await ThinkAsync(stopping);
+        var clock = Stopwatch.StartNew();
+        using var response = await http.PostAsync(WriteCeiling.Path, null, hard);
+        if (response.StatusCode != HttpStatusCode.NoContent)
+        {
+            throw new UnexpectedPageException($"HTTP {(int)response.StatusCode} for the write ceiling (Development only)");
+        }
+
+        stats.Posted(clock.Elapsed);
     }
 
     private async Task StartAsync(CancellationToken stopping, CancellationToken hard)

@@ -78,7 +78,9 @@ public sealed partial class ResponseService(IDbContextFactory<CoproSurveyDbConte
             db.Responses.Add(response);
             try
             {
+                await using var transaction = await db.Database.BeginWriteAsync(ct);
                 await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
                 return new StartResult(ResumeCodes.Format(code), token, []);
             }
             catch (DbUpdateException ex) when ((IsUniqueViolation(ex) || WriteTransactions.IsBusy(ex)) && attempt < MaxAttempts)
