@@ -110,6 +110,7 @@ public static class AppServices
         app.UseAntiforgery();
         app.MapCoproSurveyStaticAssets();
         app.MapCoproSurveyHealth();
+        app.MapWriteCeilingInDevelopment();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode().AnswerHeadLikeGet();
         app.MapResearchEndpoints();
         app.MapDashboardEndpoints();

@@ -10,6 +10,7 @@ internal static class CliApp
     [
         new MigrateCommand(),
         new BackupCommand(),
+        new LoadTestCommand(),
         new SeedDemoCommand(),
         new ExportCommand(),
         new ImportCommand(),

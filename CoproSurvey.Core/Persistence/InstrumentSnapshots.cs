@@ -11,6 +11,9 @@ internal static class InstrumentSnapshots
 {
     private static readonly ConcurrentDictionary<string, Instrument> Cache = new(StringComparer.Ordinal);
 
+    /// <summary>The instrument of this version if it was parsed before, else null.</summary>
+    public static Instrument? TryGet(string sha256) => Cache.TryGetValue(sha256, out var instrument) ? instrument : null;
+
     public static Instrument Get(string sha256, string canonicalJson) =>
         Cache.GetOrAdd(sha256, static (sha, json) => Parse(sha, json), canonicalJson);
 

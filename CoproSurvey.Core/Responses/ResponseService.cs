@@ -48,7 +48,7 @@ public sealed partial class ResponseService(IDbContextFactory<CoproSurveyDbConte
             return null;
         }
 
-        var instrument = InstrumentSnapshots.Get(version.Sha256, version.CanonicalJson);
+        var instrument = await InstrumentOfAsync(db, version, ct);
         var atStart = InstrumentNavigator.VisibleSections(instrument, new Dictionary<string, AnswerValue>()).Count;
         return new SurveyEntry(
             study.Key, study.Title, study.Description, audience, instrument.Title, instrument.Introduction,
@@ -83,18 +83,23 @@ public sealed partial class ResponseService(IDbContextFactory<CoproSurveyDbConte
             db.Responses.Add(response);
             try
             {
+                await using var transaction = await db.Database.BeginWriteAsync(ct);
                 await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
                 return new StartResult(ResumeCodes.Format(code), token, []);
             }
-            catch (DbUpdateException ex) when (IsRetryable(ex) && attempt < MaxAttempts)
+            catch (Exception ex) when ((IsRetryable(ex) || WriteTransactions.IsBusy(ex)) && attempt < MaxAttempts)
             {
-                // A resume code collision (or a locked database): draw again.
+                // A resume code collision (or a busy database): draw again.
             }
         }
     }
 
     /// <summary>Counts a refusal of consent; stores nothing about the person. Unknown studies are ignored.</summary>
-    public async Task DeclineAsync(string studyKey, Audience audience, RespondentContext context, CancellationToken ct)
+    public Task DeclineAsync(string studyKey, Audience audience, RespondentContext context, CancellationToken ct) =>
+        WriteTransactions.RetryWhenBusyAsync(token => DeclineOnceAsync(studyKey, audience, context, token), ct);
+
+    private async Task DeclineOnceAsync(string studyKey, Audience audience, RespondentContext context, CancellationToken ct)
     {
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var study = await db.Studies.AsNoTracking().SingleOrDefaultAsync(s => s.Key == studyKey, ct);
@@ -113,14 +118,13 @@ public sealed partial class ResponseService(IDbContextFactory<CoproSurveyDbConte
     /// The response of this resume code, with a new access token for the device that entered it (the tokens of other
     /// devices keep working); null for an unknown code.
     /// </summary>
-    public async Task<ResumedResponse?> ResumeAsync(string resumeCode, CancellationToken ct)
-    {
-        var code = ResumeCodes.Normalize(resumeCode);
-        if (code is null)
-        {
-            return null;
-        }
+    public Task<ResumedResponse?> ResumeAsync(string resumeCode, CancellationToken ct) =>
+        ResumeCodes.Normalize(resumeCode) is { } code
+            ? WriteTransactions.RetryWhenBusyAsync(token => ResumeOnceAsync(code, token), ct)
+            : Task.FromResult<ResumedResponse?>(null);
 
+    private async Task<ResumedResponse?> ResumeOnceAsync(string code, CancellationToken ct)
+    {
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var response = await db.Responses.SingleOrDefaultAsync(r => r.ResumeCode == code, ct);
         if (response is null)
@@ -135,10 +139,13 @@ public sealed partial class ResponseService(IDbContextFactory<CoproSurveyDbConte
     }
 
     /// <summary>Deletes the response opened by this access token (see <see cref="WithdrawByCodeAsync"/>); null for an unknown token.</summary>
-    public async Task<WithdrawnResponse?> WithdrawAsync(string accessToken, CancellationToken ct)
+    public Task<WithdrawnResponse?> WithdrawAsync(string accessToken, CancellationToken ct) =>
+        WriteTransactions.RetryWhenBusyAsync(token => WithdrawOnceAsync(accessToken, token), ct);
+
+    private async Task<WithdrawnResponse?> WithdrawOnceAsync(string accessToken, CancellationToken ct)
     {
         await using var db = await contextFactory.CreateDbContextAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.Database.BeginWriteAsync(ct);
         var responseId = await FindResponseIdAsync(db, accessToken, ct);
         return responseId is null ? null : await DeleteAsync(db, transaction, responseId.Value, ct);
     }
@@ -147,16 +154,15 @@ public sealed partial class ResponseService(IDbContextFactory<CoproSurveyDbConte
     /// Deletes the response of this resume code with its answers, paradata and access tokens, and logs the
     /// withdrawal (study and time only: no content, code or token) in the same transaction. Null for an unknown code.
     /// </summary>
-    public async Task<WithdrawnResponse?> WithdrawByCodeAsync(string resumeCode, CancellationToken ct)
-    {
-        var code = ResumeCodes.Normalize(resumeCode);
-        if (code is null)
-        {
-            return null;
-        }
+    public Task<WithdrawnResponse?> WithdrawByCodeAsync(string resumeCode, CancellationToken ct) =>
+        ResumeCodes.Normalize(resumeCode) is { } code
+            ? WriteTransactions.RetryWhenBusyAsync(token => WithdrawByCodeOnceAsync(code, token), ct)
+            : Task.FromResult<WithdrawnResponse?>(null);
 
+    private async Task<WithdrawnResponse?> WithdrawByCodeOnceAsync(string code, CancellationToken ct)
+    {
         await using var db = await contextFactory.CreateDbContextAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.Database.BeginWriteAsync(ct);
         var responseId = await db.Responses.Where(r => r.ResumeCode == code).Select(r => (int?)r.Id).SingleOrDefaultAsync(ct);
         return responseId is null ? null : await DeleteAsync(db, transaction, responseId.Value, ct);
     }
@@ -197,13 +203,10 @@ public sealed partial class ResponseService(IDbContextFactory<CoproSurveyDbConte
 
     /// <summary>
     /// The visible page <paramref name="page"/> with its visible questions and all answers so far. A page beyond the
-    /// next one to do yields only <see cref="PageView.RedirectToPage"/>. Null for an unknown access token.
+    /// next one to do yields only <see cref="PageView.RedirectToPage"/>. Null for an unknown access token. Reads only:
+    /// when the page was shown is stored with its submission (see <see cref="SubmitPageAsync(string, int, IReadOnlyDictionary{string, IReadOnlyList{string}}, DateTimeOffset?, CancellationToken)"/>).
     /// </summary>
-    /// <param name="recordShown">
-    /// True when the page is about to be displayed to the respondent (a GET, not the re-display of a post): a "Shown"
-    /// page event is then written, but only for a page the respondent may see of a response still in progress.
-    /// </param>
-    public async Task<PageView?> GetPageAsync(string accessToken, int page, bool recordShown, CancellationToken ct)
+    public async Task<PageView?> GetPageAsync(string accessToken, int page, CancellationToken ct)
     {
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var loaded = await LoadAsync(db, accessToken, tracking: false, ct);
@@ -226,12 +229,6 @@ public sealed partial class ResponseService(IDbContextFactory<CoproSurveyDbConte
         }
 
         var section = progress.Pages[page - 1];
-        if (recordShown && !response.IsCompleted)
-        {
-            db.PageEvents.Add(PageEvent.Create(response.Id, section.Code, PageEventKind.Shown, time.GetUtcNow()));
-            await db.SaveChangesAsync(ct);
-        }
-
         return new PageView(
             code, loaded.Study.Key, response.Audience, page, progress.PageCount, section,
             InstrumentNavigator.VisibleQuestions(section, loaded.Answers), loaded.Answers,
@@ -244,18 +241,28 @@ public sealed partial class ResponseService(IDbContextFactory<CoproSurveyDbConte
         return new QuestionnaireProgress(index + 1, instrument.Sections.Count);
     }
 
+    /// <summary>As <see cref="SubmitPageAsync(string, int, IReadOnlyDictionary{string, IReadOnlyList{string}}, DateTimeOffset?, CancellationToken)"/>, when it is not known when the page was shown.</summary>
+    public Task<SubmitResult> SubmitPageAsync(
+        string accessToken, int page, IReadOnlyDictionary<string, IReadOnlyList<string>> form, CancellationToken ct) =>
+        SubmitPageAsync(accessToken, page, form, null, ct);
+
     /// <summary>
     /// Validates and stores one page in a single transaction: answers upserted, answers hidden by conditions removed,
     /// paradata recorded, completion when it was the last page. Any error changes nothing. The same post twice gives the same state.
     /// </summary>
+    /// <param name="shownAt">
+    /// When the submitted form was displayed (carried by the form): stored as the page's "Shown" event beside its
+    /// "Submitted" one, so that time on page is known without a write on every page view. Kept between the start of
+    /// the response and now, so a tampered value cannot move it elsewhere; null stores no "Shown" event.
+    /// </param>
     public async Task<SubmitResult> SubmitPageAsync(
-        string accessToken, int page, IReadOnlyDictionary<string, IReadOnlyList<string>> form, CancellationToken ct)
+        string accessToken, int page, IReadOnlyDictionary<string, IReadOnlyList<string>> form, DateTimeOffset? shownAt, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await SubmitOnceAsync(accessToken, page, form, ct);
+                return await WriteTransactions.RetryWhenBusyAsync(token => SubmitOnceAsync(accessToken, page, form, shownAt, token), ct);
             }
             catch (Exception ex) when (IsRetryable(ex) && attempt < MaxAttempts)
             {
@@ -266,15 +273,15 @@ public sealed partial class ResponseService(IDbContextFactory<CoproSurveyDbConte
     }
 
     private async Task<SubmitResult> SubmitOnceAsync(
-        string accessToken, int page, IReadOnlyDictionary<string, IReadOnlyList<string>> form, CancellationToken ct)
+        string accessToken, int page, IReadOnlyDictionary<string, IReadOnlyList<string>> form, DateTimeOffset? shownAt, CancellationToken ct)
     {
         await using var db = await contextFactory.CreateDbContextAsync(ct);
-        // SQLite: BEGIN IMMEDIATE (what Microsoft.Data.Sqlite makes of any level but read-uncommitted): the write
-        // lock is taken before reading, so concurrent submissions of one response run one after the other and the
-        // second sees what the first stored. PostgreSQL: repeatable read, where the second of two transactions that
-        // change the same row fails with a serialization failure (and an answer inserted twice with a unique
-        // violation) and is retried on what the first stored.
-        await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
+        // SQLite: the process's writers in turn, then BEGIN IMMEDIATE: the write lock is taken before reading, so
+        // concurrent submissions of one response run one after the other and the second sees what the first stored.
+        // PostgreSQL: repeatable read, where the second of two transactions that change the same row fails with a
+        // serialization failure (and an answer inserted twice with a unique violation) and is retried on what the
+        // first stored.
+        await using var transaction = await db.Database.BeginWriteAsync(ct, IsolationLevel.RepeatableRead);
         var loaded = await LoadAsync(db, accessToken, tracking: true, ct);
         if (loaded is null)
         {
@@ -312,6 +319,12 @@ public sealed partial class ResponseService(IDbContextFactory<CoproSurveyDbConte
         response.RemoveAnswers(validation.ClearedItems);
         response.RemoveAnswers(ResponseProgress.StaleItems(instrument, response.AnswerValues(instrument)));
         response.PageSubmitted(page);
+        if (shownAt is { } shown)
+        {
+            var at = shown < response.StartedAt ? response.StartedAt : shown > now ? now : shown;
+            db.PageEvents.Add(PageEvent.Create(response.Id, section.Code, PageEventKind.Shown, at));
+        }
+
         db.PageEvents.Add(PageEvent.Create(response.Id, section.Code, PageEventKind.Submitted, now));
 
         var after = new ResponseProgress(instrument, response.AnswerValues(instrument), loaded.Submitted.Append(section.Code).ToHashSet());
@@ -344,7 +357,7 @@ public sealed partial class ResponseService(IDbContextFactory<CoproSurveyDbConte
     private static SubmitResult PageError(string message, int? nextPage, bool completed = false) =>
         new(false, [new FieldError(null, message)], nextPage, completed);
 
-    private static async Task<(Study? Study, InstrumentVersion? Version)> FindOpenAsync(
+    private static async Task<(Study? Study, CurrentVersion? Version)> FindOpenAsync(
         CoproSurveyDbContext db, string studyKey, Audience audience, CancellationToken ct)
     {
         var study = await db.Studies.AsNoTracking().SingleOrDefaultAsync(s => s.Key == studyKey, ct);
@@ -353,10 +366,19 @@ public sealed partial class ResponseService(IDbContextFactory<CoproSurveyDbConte
             return (null, null);
         }
 
-        var version = await db.InstrumentVersions.AsNoTracking()
-            .SingleOrDefaultAsync(v => v.StudyId == study.Id && v.Audience == audience && v.IsCurrent, ct);
+        // Not the canonical JSON: the instrument is parsed once per version and kept (InstrumentSnapshots).
+        var version = await db.InstrumentVersions
+            .Where(v => v.StudyId == study.Id && v.Audience == audience && v.IsCurrent)
+            .Select(v => new CurrentVersion(v.Id, v.Sha256))
+            .SingleOrDefaultAsync(ct);
         return (study, version);
     }
+
+    private static async Task<Instrument> InstrumentOfAsync(CoproSurveyDbContext db, CurrentVersion version, CancellationToken ct) =>
+        InstrumentSnapshots.TryGet(version.Sha256)
+        ?? InstrumentSnapshots.Get(version.Sha256, await ResponseQueries.For(db).VersionJson(db, version.Id, ct));
+
+    private sealed record CurrentVersion(int Id, string Sha256);
 
     private static async Task<int?> FindResponseIdAsync(CoproSurveyDbContext db, string accessToken, CancellationToken ct)
     {
@@ -371,33 +393,31 @@ public sealed partial class ResponseService(IDbContextFactory<CoproSurveyDbConte
 
     private static async Task<LoadedResponse?> LoadAsync(CoproSurveyDbContext db, string accessToken, bool tracking, CancellationToken ct)
     {
-        var responseId = await FindResponseIdAsync(db, accessToken, ct);
-        if (responseId is null)
+        if (!AccessTokens.IsWellFormed(accessToken))
         {
             return null;
         }
 
-        var responses = tracking ? db.Responses : db.Responses.AsNoTracking();
-        var response = await responses.Include(r => r.Answers).SingleOrDefaultAsync(r => r.Id == responseId, ct);
+        var hash = AccessTokens.Hash(accessToken);
+        var queries = ResponseQueries.For(db);
+        var response = tracking ? await queries.TrackedResponseByToken(db, hash, ct) : await queries.ResponseByToken(db, hash, ct);
         if (response is null)
         {
             return null;
         }
 
-        var study = await db.Studies.AsNoTracking().SingleAsync(s => s.Id == response.StudyId, ct);
-        var version = await db.InstrumentVersions.AsNoTracking()
-            .Where(v => v.Id == response.InstrumentVersionId)
-            .Select(v => new { v.Sha256, v.CanonicalJson })
-            .SingleAsync(ct);
-        var submitted = await db.PageEvents
-            .Where(e => e.ResponseId == response.Id && e.Kind == PageEventKind.Submitted)
-            .Select(e => e.SectionCode)
-            .Distinct()
-            .ToListAsync(ct);
-        var instrument = InstrumentSnapshots.Get(version.Sha256, version.CanonicalJson);
-        return new LoadedResponse(
-            response, study, instrument, response.AnswerValues(instrument),
-            submitted.ToHashSet(StringComparer.Ordinal));
+        var study = await queries.StudyById(db, response.StudyId, ct);
+        // The instrument is parsed once per version and kept; its canonical JSON is read only the first time.
+        var sha256 = await queries.VersionSha256(db, response.InstrumentVersionId, ct);
+        var instrument = InstrumentSnapshots.TryGet(sha256)
+            ?? InstrumentSnapshots.Get(sha256, await queries.VersionJson(db, response.InstrumentVersionId, ct));
+        var submitted = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var section in queries.SubmittedSections(db, response.Id).WithCancellation(ct))
+        {
+            submitted.Add(section);
+        }
+
+        return new LoadedResponse(response, study, instrument, response.AnswerValues(instrument), submitted);
     }
 
     private static (RespondentContext Clean, List<FieldError> Errors) ValidateContext(Study study, RespondentContext context)
@@ -437,8 +457,12 @@ public sealed partial class ResponseService(IDbContextFactory<CoproSurveyDbConte
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
+    /// <summary>
+    /// A write that lost a race with another and is to be tried again on what the other stored: a unique violation
+    /// (a resume code drawn twice, an answer inserted twice), or on PostgreSQL a serialization failure or deadlock.
+    /// </summary>
     internal static bool IsRetryable(Exception ex) =>
-        ex is SqliteException { SqliteErrorCode: 5 or 6 or 19 }
+        ex is SqliteException { SqliteErrorCode: 19 }
         || ex is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected }
         // EF wraps the provider's exception in DbUpdateException, and Npgsql's execution strategy wraps a transient
         // failure once more in InvalidOperationException.

@@ -31,15 +31,20 @@ public sealed class AppProcess : IAsyncDisposable
 
     /// <summary>
     /// Starts the app on <paramref name="baseUrl"/> with the given SQLite connection string; returns once it listens.
-    /// By default the build output in Development; <paramref name="appDll"/> runs another copy (a publish output).
+    /// By default the build output in Development; <paramref name="appDll"/> runs another copy (a publish output);
+    /// <paramref name="settings"/> are further configuration values (<c>RateLimits:respondent-start:PermitLimit</c>).
     /// </summary>
-    public static async Task<AppProcess> StartAsync(string baseUrl, string connectionString, string environment = "Development", string? appDll = null)
+    public static async Task<AppProcess> StartAsync(
+        string baseUrl, string connectionString, string environment = "Development", string? appDll = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         var dll = appDll ?? FindAppDll();
-        var start = StartInfo(
-            dll,
-            ["--urls", baseUrl],
-            new Dictionary<string, string> { ["ConnectionStrings__CoproSurvey"] = connectionString, ["ASPNETCORE_ENVIRONMENT"] = environment });
+        var environmentVariables = new Dictionary<string, string> { ["ConnectionStrings__CoproSurvey"] = connectionString, ["ASPNETCORE_ENVIRONMENT"] = environment };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            environmentVariables[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        var start = StartInfo(dll, ["--urls", baseUrl], environmentVariables);
         var app = new AppProcess(Process.Start(start) ?? throw new InvalidOperationException($"Could not start {dll}."));
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         app.process.OutputDataReceived += (_, e) => app.Append(e.Data, ready);

@@ -135,27 +135,30 @@ public sealed class ExportBundleWriterTests : IDisposable
         // Arrange
         using var harness = await SurveyHarness.CreateAsync();
         var token = await harness.StartAsync();
-        await harness.Responses.GetPageAsync(token, 1, recordShown: true, CancellationToken.None);
-        harness.Clock.Advance(TimeSpan.FromSeconds(30));
-        await harness.SubmitOkAsync(token, 1, ("age", "34"), ("uses_service", "no"));
-        await harness.Responses.GetPageAsync(token, 2, recordShown: true, CancellationToken.None);
-        harness.Clock.Advance(TimeSpan.FromSeconds(12));
-        await harness.Responses.GetPageAsync(token, 1, recordShown: true, CancellationToken.None);
-        harness.Clock.Advance(TimeSpan.FromSeconds(5));
-        await harness.Responses.GetPageAsync(token, 2, recordShown: true, CancellationToken.None);
+        // Each accepted post stores when its page was shown (the form's time) and when it was submitted.
+        async Task PostAsync(int page, int secondsOnPage, params (string Key, string Value)[] fields)
+        {
+            var shown = harness.Clock.GetUtcNow();
+            harness.Clock.Advance(TimeSpan.FromSeconds(secondsOnPage));
+            Assert.True((await harness.Responses.SubmitPageAsync(token, page, SurveyHarness.Form(fields), shown, CancellationToken.None)).Success);
+        }
+
+        await PostAsync(1, 30, ("age", "34"), ("uses_service", "no"));
+        await PostAsync(1, 5, ("age", "34"), ("uses_service", "no"));
+        await PostAsync(2, 12, ("satisfaction", "3"));
         var dataset = new StudyDataset(harness.Database.ContextFactory);
         var writer = new ExportBundleWriter(dataset, harness.Database.ContextFactory, new AuditLog(harness.Database.ContextFactory, harness.Clock), harness.Clock);
 
         // Act
         await writer.WriteToDirectoryAsync(new ExportRequest(SurveyHarness.StudyKey, new DatasetFilter(IncludePartial: true), false), folder.FullName, CancellationToken.None);
 
-        // Assert: page 1 shown twice (30 s until its submission, 5 s on going back), the views page twice (12 s, then still open).
+        // Assert: page 1 posted twice (30 s, then 5 s on going back to it), the views page once (12 s); the last page not reached.
         var paradata = BundleFiles.ReadCsv(PathOf("paradata.csv"));
         Assert.Equal(["response_id", "page", "visits", "seconds", "submitted"], paradata[0]);
-        Assert.Equal([["about", "2", "35", "1"], ["views", "2", "12", "0"]], paradata.Skip(1).Select(r => r[1..]));
+        Assert.Equal([["about", "2", "35", "1"], ["views", "1", "12", "1"]], paradata.Skip(1).Select(r => r[1..]));
         var data = BundleFiles.ReadRecords(PathOf("data.csv"));
         Assert.Equal(("partial", "", ""), (data[0]["status"], data[0]["completed_at"], data[0]["duration_seconds"]));
-        Assert.Equal("-3", data[0]["satisfaction"]);
+        Assert.Equal(("3", "-2"), (data[0]["satisfaction"], data[0]["trust_staff"]));
     }
 
     [Fact]

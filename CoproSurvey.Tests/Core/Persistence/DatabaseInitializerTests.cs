@@ -84,7 +84,7 @@ public class DatabaseInitializerTests
         var response = await db.Responses.SingleAsync();
         Assert.Equal(versions[0].Id, response.InstrumentVersionId);
         Assert.Equal(TestInstrument.Citizen.Sha256, response.InstrumentSha256);
-        Assert.NotNull(await harness.Responses.GetPageAsync(token, 1, recordShown: false, CancellationToken.None));
+        Assert.NotNull(await harness.Responses.GetPageAsync(token, 1, CancellationToken.None));
     }
 
     [SkippableFact]

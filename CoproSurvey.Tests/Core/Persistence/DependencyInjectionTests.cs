@@ -23,7 +23,7 @@ public class DependencyInjectionTests
         var studies = await provider.GetRequiredService<StudyQueries>().ListOpenAsync(CancellationToken.None);
         var start = await provider.GetRequiredService<ResponseService>()
             .StartAsync("coproduction", Audience.Professional, new RespondentContext("EE", "education", null), CancellationToken.None);
-        var firstPage = await provider.GetRequiredService<ResponseService>().GetPageAsync(start.AccessToken!, 1, recordShown: false, CancellationToken.None);
+        var firstPage = await provider.GetRequiredService<ResponseService>().GetPageAsync(start.AccessToken!, 1, CancellationToken.None);
 
         // Assert
         Assert.Contains(studies, s => s.Key == "coproduction");

@@ -254,7 +254,7 @@ public class ResponseServiceTests
         foreach (var probe in new[] { code, code.Replace("-", ""), unknown, token[..^1], token + "A", token.ToUpperInvariant() == token ? token.ToLowerInvariant() : token.ToUpperInvariant(), "", "../1" })
         {
             Assert.Null(await harness.Responses.GetStateAsync(probe, None));
-            Assert.Null(await harness.Responses.GetPageAsync(probe, 1, recordShown: true, None));
+            Assert.Null(await harness.Responses.GetPageAsync(probe, 1, None));
             Assert.False((await harness.Responses.SubmitPageAsync(probe, 1, SurveyHarness.Form(("age", "34"), ("uses_service", "no")), None)).Success);
         }
 
@@ -272,7 +272,7 @@ public class ResponseServiceTests
 
         // Act
         var result = await harness.SubmitOkAsync(token, 1, ("age", "34"), ("uses_service", "no"));
-        var page2 = await harness.Responses.GetPageAsync(token, 2, recordShown: false, None);
+        var page2 = await harness.Responses.GetPageAsync(token, 2, None);
 
         // Assert
         Assert.Equal(2, result.NextPage);
@@ -291,9 +291,9 @@ public class ResponseServiceTests
 
         // Act
         await harness.SubmitOkAsync(token, 1, ("age", "70"), ("uses_service", "yes"));
-        var page2 = await harness.Responses.GetPageAsync(token, 2, recordShown: false, None);
+        var page2 = await harness.Responses.GetPageAsync(token, 2, None);
         await harness.SubmitOkAsync(token, 2, ("trust_staff", "5"), ("trust_info", "dk"));
-        var page3 = await harness.Responses.GetPageAsync(token, 3, recordShown: false, None);
+        var page3 = await harness.Responses.GetPageAsync(token, 3, None);
 
         // Assert
         Assert.Equal(("service", 4), (page2!.Section.Code, page2.PageCount));
@@ -316,7 +316,7 @@ public class ResponseServiceTests
 
         // Assert
         var state = await harness.Responses.GetStateAsync(token, None);
-        var page = await harness.Responses.GetPageAsync(token, 2, recordShown: false, None);
+        var page = await harness.Responses.GetPageAsync(token, 2, None);
         Assert.Equal(2, result.NextPage);
         Assert.Equal(["age", "satisfaction", "uses_service"], page!.Answers.Keys.Order());
         Assert.Equal(3, state!.PageCount);
@@ -341,15 +341,15 @@ public class ResponseServiceTests
     }
 
     [SkippableFact]
-    public async Task GetPageAsync_RedirectsToTheNextPage_WhenSkippingAhead_AndRecordsOnlyShownPages()
+    public async Task GetPageAsync_RedirectsToTheNextPage_WhenSkippingAhead_AndWritesNothing()
     {
         // Arrange
         using var harness = await SurveyHarness.CreateAsync(Provider);
         var token = await harness.StartAsync();
 
         // Act
-        var ahead = await harness.Responses.GetPageAsync(token, 3, recordShown: true, None);
-        var first = await harness.Responses.GetPageAsync(token, 1, recordShown: true, None);
+        var ahead = await harness.Responses.GetPageAsync(token, 3, None);
+        var first = await harness.Responses.GetPageAsync(token, 1, None);
 
         // Assert
         Assert.Equal(1, ahead!.RedirectToPage);
@@ -357,29 +357,55 @@ public class ResponseServiceTests
         Assert.Null(first!.RedirectToPage);
         Assert.Equal(("about", false), (first.Section.Code, first.IsLast));
         await using var db = harness.Database.CreateContext();
-        var shown = await db.PageEvents.SingleAsync();
-        Assert.Equal(("about", PageEventKind.Shown, harness.Clock.GetUtcNow()), (shown.SectionCode, shown.Kind, shown.At));
+        Assert.Empty(await db.PageEvents.ToListAsync());
     }
 
     [SkippableFact]
-    public async Task GetPageAsync_RecordsShownOncePerDisplay_AndNeverWhenNotDisplayedOrCompleted()
+    public async Task SubmitPageAsync_StoresWhenThePageWasShown_WithinTheResponsesLifetime()
+    {
+        // Arrange
+        using var harness = await SurveyHarness.CreateAsync(Provider);
+        var started = harness.Clock.GetUtcNow();
+        var token = await harness.StartAsync();
+        harness.Clock.Advance(TimeSpan.FromMinutes(2));
+        var shown = harness.Clock.GetUtcNow();
+        harness.Clock.Advance(TimeSpan.FromSeconds(40));
+        var submitted = harness.Clock.GetUtcNow();
+
+        // Act: page 1 shown 40 s before its post; page 2 with a time before the start, page 3 with one in the future.
+        var page1 = await harness.Responses.SubmitPageAsync(token, 1, SurveyHarness.Form(("age", "34"), ("uses_service", "no")), shown, None);
+        var page2 = await harness.Responses.SubmitPageAsync(token, 2, SurveyHarness.Form(("satisfaction", "3")), started.AddDays(-3), None);
+        var page3 = await harness.Responses.SubmitPageAsync(token, 3, SurveyHarness.Form(("nickname", "Robin")), submitted.AddDays(3), None);
+
+        // Assert
+        Assert.True(page1.Success && page2.Success && page3.Success);
+        await using var db = harness.Database.CreateContext();
+        var events = (await db.PageEvents.ToListAsync()).OrderBy(e => e.Id).Select(e => (e.SectionCode, e.Kind, e.At)).ToList();
+        var sections = events.Select(e => e.SectionCode).Distinct().ToList();
+        Assert.Equal(
+            [
+                (sections[0], PageEventKind.Shown, shown), (sections[0], PageEventKind.Submitted, submitted),
+                (sections[1], PageEventKind.Shown, started), (sections[1], PageEventKind.Submitted, submitted),
+                (sections[2], PageEventKind.Shown, submitted), (sections[2], PageEventKind.Submitted, submitted),
+            ],
+            events);
+    }
+
+    [SkippableFact]
+    public async Task SubmitPageAsync_StoresNoShownEvent_WithoutItsTime_OrForARefusedPost()
     {
         // Arrange
         using var harness = await SurveyHarness.CreateAsync(Provider);
         var token = await harness.StartAsync();
 
         // Act
-        await harness.Responses.GetPageAsync(token, 1, recordShown: true, None);
-        await harness.Responses.GetPageAsync(token, 1, recordShown: true, None);
-        await harness.Responses.GetPageAsync(token, 1, recordShown: false, None);
-        await harness.CompleteShortPathAsync(token);
-        var completed = await harness.Responses.GetPageAsync(token, 2, recordShown: true, None);
+        var refused = await harness.Responses.SubmitPageAsync(token, 1, SurveyHarness.Form(("age", "-4")), harness.Clock.GetUtcNow(), None);
+        await harness.SubmitOkAsync(token, 1, ("age", "34"), ("uses_service", "no"));
 
         // Assert
-        Assert.True(completed!.Completed);
+        Assert.False(refused.Success);
         await using var db = harness.Database.CreateContext();
-        Assert.Equal(2, await db.PageEvents.CountAsync(e => e.Kind == PageEventKind.Shown));
-        Assert.Equal(3, await db.PageEvents.CountAsync(e => e.Kind == PageEventKind.Submitted));
+        Assert.Equal([PageEventKind.Submitted], await db.PageEvents.Select(e => e.Kind).ToListAsync());
     }
 
     [SkippableFact]
@@ -389,8 +415,7 @@ public class ResponseServiceTests
         using var harness = await SurveyHarness.CreateAsync(Provider);
         var (token, code) = await harness.StartWithCodeAsync();
         var other = await harness.StartAsync();
-        await harness.Responses.GetPageAsync(token, 1, recordShown: true, None);
-        await harness.SubmitOkAsync(token, 1, ("age", "34"), ("uses_service", "no"));
+        await harness.Responses.SubmitPageAsync(token, 1, SurveyHarness.Form(("age", "34"), ("uses_service", "no")), harness.Clock.GetUtcNow(), None);
         await harness.SubmitOkAsync(other, 1, ("age", "50"), ("uses_service", "no"));
         var second = (await harness.Responses.ResumeAsync(code, None))!.AccessToken;
         harness.Clock.Advance(TimeSpan.FromMinutes(3));

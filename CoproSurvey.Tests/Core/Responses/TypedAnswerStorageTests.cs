@@ -27,7 +27,7 @@ public class TypedAnswerStorageTests
         // Act: show pages 2 and 3 again and post back exactly what they show.
         foreach (var page in new[] { 2, 3 })
         {
-            var view = await harness.Responses.GetPageAsync(token, page, recordShown: false, CancellationToken.None);
+            var view = await harness.Responses.GetPageAsync(token, page, CancellationToken.None);
             var shown = view!.Answers
                 .Where(a => view.Questions.SelectMany(q => q.ItemCodes).Contains(a.Key))
                 .SelectMany(a => a.Value.DontKnow ? [(a.Key, "dk")] : a.Value.Values.Select(v => (a.Key, v)))
@@ -36,7 +36,7 @@ public class TypedAnswerStorageTests
         }
 
         // Assert
-        var again = await harness.Responses.GetPageAsync(token, 3, recordShown: false, CancellationToken.None);
+        var again = await harness.Responses.GetPageAsync(token, 3, CancellationToken.None);
         Assert.Equal(Comment, again!.Answers["comment"].Value);
         Assert.Equal(["web", "desk"], again.Answers["channels"].Choices);
         Assert.Equal(["web", "desk"], again.Answers["channels"].Values);
