@@ -469,7 +469,7 @@ public sealed partial class ResponseService(IDbContextFactory<CoproSurveyDbConte
         || (ex is DbUpdateException or InvalidOperationException && ex.InnerException is { } inner && IsRetryable(inner));
 
     /// <summary>True for a service unit respondents' links and imported data may carry.</summary>
-    internal static bool IsWellFormedServiceUnit(string unit) => ServiceUnitPattern().IsMatch(unit);
+    internal static bool IsWellFormedServiceUnit(string unit) => ServiceUnit.IsWellFormed(unit);
 
     /// <summary>True for a language tag as responses store it (<c>en</c>, <c>nl-BE</c>).</summary>
     internal static bool IsWellFormedLanguage(string language) => LanguagePattern().IsMatch(language);
