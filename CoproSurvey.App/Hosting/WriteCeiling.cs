@@ -1,3 +1,4 @@
+using CoproSurvey.Core.Persistence;
 using CoproSurvey.Core;
 using Microsoft.Data.Sqlite;
 
@@ -16,12 +17,13 @@ public static class WriteCeiling
 
     public static WebApplication MapWriteCeilingInDevelopment(this WebApplication app)
     {
-        if (!app.Environment.IsDevelopment())
+        var options = app.Services.GetRequiredService<CoproSurveyOptions>();
+        // The ceiling is a SQLite file's; on PostgreSQL there is nothing of the same kind to compare with.
+        if (!app.Environment.IsDevelopment() || options.Provider != DatabaseProvider.Sqlite)
         {
             return app;
         }
 
-        var options = app.Services.GetRequiredService<CoproSurveyOptions>();
         var database = new SqliteConnectionStringBuilder(options.ConnectionString).DataSource;
         var file = string.IsNullOrEmpty(database) || database == ":memory:" || options.ConnectionString.Contains("Mode=Memory", StringComparison.OrdinalIgnoreCase)
             ? System.IO.Path.Combine(System.IO.Path.GetTempPath(), "coprosurvey-write-ceiling.db")

@@ -32,7 +32,9 @@ internal static class AnswerDraw
             case QuestionType.SingleChoice:
                 return [question.Options[random.Next(question.Options.Count)].Code];
             case QuestionType.MultipleChoice:
-                var chosen = question.Options.Where(_ => random.NextDouble() < 0.4).Select(o => o.Code).ToList();
+                // An exclusive option ("none of these") is chosen alone, as the questionnaire requires.
+                var combinable = question.Options.Where(o => !o.Exclusive).ToList();
+                var chosen = combinable.Where(_ => random.NextDouble() < 0.4).Select(o => o.Code).ToList();
                 return chosen.Count > 0 ? chosen : [question.Options[random.Next(question.Options.Count)].Code];
             case QuestionType.Numeric:
                 return [Number(question.Numeric, random)];

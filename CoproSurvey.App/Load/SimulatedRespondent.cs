@@ -117,7 +117,7 @@ internal sealed class SimulatedRespondent : IDisposable
         if (next!.EndsWith("/done", StringComparison.Ordinal))
         {
             stats.Completed();
-            (token, next) = (null, null);
+            (token, next, finishedOne) = (null, null, true);
             return;
         }
 
@@ -166,10 +166,16 @@ internal sealed class SimulatedRespondent : IDisposable
         stats.Posted(clock.Elapsed);
     }
 
+    /// <summary>Whether this client finished a questionnaire: its cookie then names a completed response.</summary>
+    private bool finishedOne;
+
     private async Task StartAsync(CancellationToken stopping, CancellationToken hard)
     {
         var link = SurveyPaths.Entry(settings.StudyKey, audience)
-            + $"?country={Uri.EscapeDataString(Pick(settings.Countries))}&field={Uri.EscapeDataString(Pick(settings.PolicyFields))}";
+            + $"?country={Uri.EscapeDataString(Pick(settings.Countries))}&field={Uri.EscapeDataString(Pick(settings.PolicyFields))}"
+            // The next respondent on this client after one who finished: the study link then offers a new response
+            // (another=1), as it does to the next person on a shared device.
+            + (finishedOne ? "&another=1" : "");
         var clock = Stopwatch.StartNew();
         using var entry = await http.GetAsync(link, hard);
         var html = await Expect(entry, HttpStatusCode.OK, hard);

@@ -52,24 +52,25 @@ public sealed class StudyDataset(IDbContextFactory<CoproSurveyDbContext> context
         ArgumentNullException.ThrowIfNull(filter);
         var builder = new DatasetRowBuilder(layout);
         await using var db = await contextFactory.CreateDbContextAsync(ct);
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        await connection.OpenAsync(ct);
-        await using var transaction = connection.BeginTransaction(deferred: true);
-        await db.Database.UseTransactionAsync(transaction, ct);
+        // PostgreSQL reads one result set at a time per connection: there the answers and the pages come from
+        // connections of their own, each a read-committed pass (a completed response no longer changes).
+        var oneConnection = db.Database.IsSqlite();
+        await using var answersDb = oneConnection ? db : await contextFactory.CreateDbContextAsync(ct);
+        await using var pagesDb = oneConnection ? db : await contextFactory.CreateDbContextAsync(ct);
+        await using var snapshot = oneConnection ? await BeginSnapshotAsync(db, ct) : null;
 
-        var selected = Select(db, layout, filter);
-        var responses = selected
+        var responses = Select(db, layout, filter)
             .OrderBy(r => r.Id)
             .Select(r => new DatasetResponseFacts(r.Id, r.Audience, r.Country, r.PolicyField, r.ServiceUnit, r.Language, r.InstrumentSha256, r.StartedAt, r.CompletedAt))
             .AsAsyncEnumerable();
-        var answers = db.Answers.AsNoTracking()
-            .Where(a => selected.Select(r => r.Id).Contains(a.ResponseId))
+        var answers = answersDb.Answers.AsNoTracking()
+            .Where(a => Select(answersDb, layout, filter).Select(r => r.Id).Contains(a.ResponseId))
             .OrderBy(a => a.ResponseId).ThenBy(a => a.ItemCode)
             .Select(a => new DatasetStoredAnswer(a.ResponseId, a.ItemCode, a.Value, a.Number, a.DontKnow, a.AnsweredAt))
             .AsAsyncEnumerable();
         var submitted = filter.IncludePartial
-            ? db.PageEvents.AsNoTracking()
-                .Where(e => e.Kind == PageEventKind.Submitted && selected.Where(r => r.CompletedAt == null).Select(r => r.Id).Contains(e.ResponseId))
+            ? pagesDb.PageEvents.AsNoTracking()
+                .Where(e => e.Kind == PageEventKind.Submitted && Select(pagesDb, layout, filter).Where(r => r.CompletedAt == null).Select(r => r.Id).Contains(e.ResponseId))
                 .OrderBy(e => e.ResponseId)
                 .Select(e => new SubmittedPage(e.ResponseId, e.SectionCode))
                 .AsAsyncEnumerable()
@@ -105,6 +106,16 @@ public sealed class StudyDataset(IDbContextFactory<CoproSurveyDbContext> context
 
             yield return builder.Build(response, rowAnswers, rowPages);
         }
+    }
+
+    /// <summary>A deferred read transaction: one snapshot for the three passes, and in WAL mode no lock on writers.</summary>
+    private static async Task<SqliteTransaction> BeginSnapshotAsync(CoproSurveyDbContext db, CancellationToken ct)
+    {
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        await connection.OpenAsync(ct);
+        var transaction = connection.BeginTransaction(deferred: true);
+        await db.Database.UseTransactionAsync(transaction, ct);
+        return transaction;
     }
 
     /// <summary>An async sequence read one element ahead.</summary>

@@ -120,7 +120,7 @@ public sealed class SecurityHeadersTests(SurveyAppFactory app) : IClassFixture<S
         await page.GetByLabel("Public service this questionnaire is about").SelectOptionAsync("public-safety");
         await page.GetByRole(AriaRole.Button, new() { Name = "I agree, start" }).ClickAsync();
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/1$"));
-        await page.Locator(".progress-bar").WaitForAsync();
+        await page.Locator(".progress-bar").WaitForAsync(new() { State = WaitForSelectorState.Attached }); // 0% wide before the first page is done
         await page.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
         await page.Locator(".error-summary").WaitForAsync();
         await page.WaitForFunctionAsync("() => window.Blazor !== undefined");

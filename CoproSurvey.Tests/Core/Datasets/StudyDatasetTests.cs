@@ -11,7 +11,7 @@ public class StudyDatasetTests
 {
     private static readonly string[] ValueColumns =
     [
-        "age", "uses_service", "trust_staff", "trust_info", "channels_web", "channels_phone", "channels_desk",
+        "age", "uses_service", "trust_staff", "trust_info", "channels_web", "channels_phone", "channels_desk", "channels_none",
         "satisfaction", "hours", "recommend", "trust_scale",
     ];
 
@@ -57,12 +57,12 @@ public class StudyDatasetTests
         // Assert
         Assert.Equal(4, rows.Count);
         //                     age  uses  staff info  web   phone desk  satisf hours recommend trust_scale
-        Assert.Equal(["34", "1", "4", "DK", "1", "0", "1", "3", "2.5", "NotAsked", "4"], Cells(rows[0]));
-        Assert.Equal(["70", "2", "NotAsked", "NotAsked", "NotAsked", "NotAsked", "NotAsked", "2", "NotAnswered", "NotAsked", "NotAsked"], Cells(rows[1]));
+        Assert.Equal(["34", "1", "4", "DK", "1", "0", "1", "0", "3", "2.5", "NotAsked", "4"], Cells(rows[0]));
+        Assert.Equal(["70", "2", "NotAsked", "NotAsked", "NotAsked", "NotAsked", "NotAsked", "NotAsked", "2", "NotAnswered", "NotAsked", "NotAsked"], Cells(rows[1]));
         // v2 reverse-keys trust_info on 1..5: 4 counts as 2, so the mean of 2 and 2.
-        Assert.Equal(["40", "1", "2", "4", "NotAnswered", "NotAnswered", "NotAnswered", "4", "NotAsked", "1", "2"], Cells(rows[2]));
+        Assert.Equal(["40", "1", "2", "4", "NotAnswered", "NotAnswered", "NotAnswered", "NotAnswered", "4", "NotAsked", "1", "2"], Cells(rows[2]));
         // v2 needs two answered items; don't know leaves one, and don't know is the reason the score is missing.
-        Assert.Equal(["50", "1", "5", "DK", "NotAnswered", "NotAnswered", "NotAnswered", "1", "NotAsked", "2", "DK"], Cells(rows[3]));
+        Assert.Equal(["50", "1", "5", "DK", "NotAnswered", "NotAnswered", "NotAnswered", "NotAnswered", "1", "NotAsked", "2", "DK"], Cells(rows[3]));
         Assert.Equal([DatasetTestStudy.Comment, "NotAsked", "NotAnswered"], Texts(rows[0]));
         Assert.Equal(["NotAnswered", "=1+1", "NotAnswered"], Texts(rows[1]));
         Assert.Equal(["NotAnswered", "NotAsked", "NotAnswered"], Texts(rows[2]));
@@ -106,7 +106,7 @@ public class StudyDatasetTests
         var partial = rows[4];
         Assert.Equal((DatasetStatus.Partial, (DateTimeOffset?)null, (double?)null), (partial.Status, partial.CompletedAt, partial.DurationSeconds));
         Assert.Equal(
-            ["30", "1", "NotReached", "NotReached", "NotReached", "NotReached", "NotReached", "NotReached", "NotAsked", "NotReached", "NotReached"],
+            ["30", "1", "NotReached", "NotReached", "NotReached", "NotReached", "NotReached", "NotReached", "NotReached", "NotAsked", "NotReached", "NotReached"],
             Cells(partial));
         Assert.Equal(["NotReached", "NotReached", "NotReached"], Texts(partial));
     }

@@ -39,13 +39,13 @@ public class DatasetImporterTests
         var rows = await ReadAsync(harness, new DatasetFilter(IncludePartial: true));
         Assert.Equal([12, 15], rows.Take(2).Select(r => r.ResponseId));
         Assert.True(rows[2].ResponseId > 15);
-        Assert.Equal(["34", "1", "4", "DontKnow", "1", "0", "1", "3", "2.5", "4"], Cells(rows[0]));
+        Assert.Equal(["34", "1", "4", "DontKnow", "1", "0", "1", "0", "3", "2.5", "4"], Cells(rows[0]));
         Assert.Equal(["slow; rude staff\nsecond line", "NotAsked", "NotAnswered"], Texts(rows[0]));
-        Assert.Equal(["70", "2", "NotAsked", "NotAsked", "NotAsked", "NotAsked", "NotAsked", "2", "NotAnswered", "NotAsked"], Cells(rows[1]));
+        Assert.Equal(["70", "2", "NotAsked", "NotAsked", "NotAsked", "NotAsked", "NotAsked", "NotAsked", "2", "NotAnswered", "NotAsked"], Cells(rows[1]));
         Assert.Equal(["NotAnswered", "=1+1", "NotAnswered"], Texts(rows[1]));
         Assert.Equal(("nl", (string?)null, DatasetStatus.Complete), (rows[1].Language, rows[1].ServiceUnit, rows[1].Status));
         Assert.Equal(new DateTimeOffset(2026, 3, 2, 9, 20, 0, TimeSpan.Zero), rows[1].CompletedAt);
-        Assert.Equal(["30", "1", "NotReached", "NotReached", "NotReached", "NotReached", "NotReached", "NotReached", "NotReached", "NotReached"], Cells(rows[2]));
+        Assert.Equal(["30", "1", "NotReached", "NotReached", "NotReached", "NotReached", "NotReached", "NotReached", "NotReached", "NotReached", "NotReached"], Cells(rows[2]));
         Assert.Equal(DatasetStatus.Partial, rows[2].Status);
     }
 
@@ -62,7 +62,7 @@ public class DatasetImporterTests
         // Assert
         Assert.True(report.Success, string.Join("\n", report.Problems));
         var row = Assert.Single(await ReadAsync(harness, new DatasetFilter(IncludePartial: true)));
-        Assert.Equal(["30", "1", "NotAnswered", "NotAnswered", "NotAnswered", "NotAnswered", "NotAnswered", "NotReached", "NotReached", "NotAnswered"], Cells(row));
+        Assert.Equal(["30", "1", "NotAnswered", "NotAnswered", "NotAnswered", "NotAnswered", "NotAnswered", "NotAnswered", "NotReached", "NotReached", "NotAnswered"], Cells(row));
     }
 
     [SkippableFact]
