@@ -173,11 +173,10 @@ public sealed class Response
         SimulatedResponse simulated,
         int lastPage)
     {
-        var response = Start(studyId, instrumentVersionId, instrumentSha256, simulated.Audience, resumeCode, simulated.Context, simulated.StartedAt, consentVersion: null);
+        var response = Imported(
+            0, studyId, instrumentVersionId, instrumentSha256, simulated.Audience, resumeCode, simulated.Context,
+            simulated.StartedAt, simulated.CompletedAt, simulated.Answers, lastPage);
         response.IsSimulated = true;
-        response.RecordAnswers(simulated.Answers, simulated.CompletedAt);
-        response.LastPage = lastPage;
-        response.Complete(simulated.CompletedAt);
         return response;
     }
 
