@@ -51,6 +51,7 @@ public static class DependencyInjection
         services.AddSingleton<StudyAccess>();
         services.AddSingleton<AuditLog>();
         services.AddOptions<DashboardOptions>();
+        services.AddSingleton<DashboardDataCache>();
         services.AddSingleton<OverviewQueries>();
         services.AddScoped<CompareQueries>();
         services.AddScoped<StudyDataset>();

@@ -9,7 +9,7 @@ namespace CoproSurvey.Core.Dashboards;
 public sealed record CompareVariable(string Name, string Label, bool IsScale);
 
 /// <summary>The compare view's data: one variable of the study's dataset, grouped by country or policy field and audience.</summary>
-public sealed class CompareQueries(IDbContextFactory<CoproSurveyDbContext> contextFactory, StudyDataset dataset, IOptions<DashboardOptions> options)
+public sealed class CompareQueries(IDbContextFactory<CoproSurveyDbContext> contextFactory, StudyDataset dataset, DashboardDataCache cache, IOptions<DashboardOptions> options)
 {
     private CellRule Rule => new(Math.Max(1, options.Value.MinimumCellSize));
 
@@ -30,9 +30,10 @@ public sealed class CompareQueries(IDbContextFactory<CoproSurveyDbContext> conte
     public async Task<CompareResult?> CompareAsync(string studyKey, string variable, CompareBy by, DashboardFilter filter, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var layout = await dataset.GetLayoutAsync(studyKey, filter.Audiences.Count == 1 ? filter.Audiences[0] : null, ct);
-        var index = layout?.Values.Select((v, i) => (v, i)).FirstOrDefault(x => x.v.Name == variable && x.v.Kind is DatasetVariableKind.ScaleScore or DatasetVariableKind.Likert);
-        if (layout is null || index is not { v: not null } found)
+        var snapshot = await cache.GetAsync(studyKey, filter.Audiences.Count == 1 ? filter.Audiences[0] : null, ct);
+        var variableIndex = snapshot?.Data.IndexOf(variable) ?? -1;
+        if (snapshot is null || variableIndex < 0
+            || snapshot.Data.Layout.Values[variableIndex] is not { Kind: DatasetVariableKind.ScaleScore or DatasetVariableKind.Likert } found)
         {
             return null;
         }
@@ -42,13 +43,12 @@ public sealed class CompareQueries(IDbContextFactory<CoproSurveyDbContext> conte
         var order = by == CompareBy.Country
             ? study.Countries.Select(c => (c.Code, c.Name)).ToList()
             : study.PolicyFields.Select(f => (f.Code, f.Label)).ToList();
-        var values = new List<CompareValue>();
-        await foreach (var row in dataset.ReadRowsAsync(layout, ToDatasetFilter(filter), ct))
-        {
-            values.Add(new CompareValue(row.Audience, by == CompareBy.Country ? row.Country : row.PolicyField, row.Cells[found.i].Value));
-        }
+        var data = snapshot.Data;
+        var values = data.Rows(ToDatasetFilter(filter))
+            .Select(row => new CompareValue(data.Audience(row), by == CompareBy.Country ? data.Country(row) : data.PolicyField(row), data.Value(row, variableIndex)))
+            .ToList();
 
-        return CompareCalculator.Compute(found.v.Name, found.v.Label, by, values, order, Rule);
+        return CompareCalculator.Compute(found.Name, found.Label, by, values, order, Rule);
     }
 
     /// <summary>The dashboard filter as the dataset reads it (its dates bound the completion day of completed responses).</summary>

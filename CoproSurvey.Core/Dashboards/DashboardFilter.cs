@@ -4,8 +4,9 @@ using CoproSurvey.Core.Responses;
 namespace CoproSurvey.Core.Dashboards;
 
 /// <summary>
-/// Which responses a dashboard counts. Empty lists mean "all". The date range is on the day (UTC) a response was
-/// started, both ends included, so in-progress responses can be filtered too.
+/// Which responses a dashboard counts. Empty lists mean "all". The date range (UTC days, both ends included) is on
+/// the day a completed response was completed and the day a partial one was started, as in the export's filter, so
+/// that every view and the export of the same filter count the same responses.
 /// </summary>
 public sealed record DashboardFilter(
     IReadOnlyList<Audience> Audiences,
@@ -58,12 +59,12 @@ public sealed record DashboardFilter(
 
         if (StartOf(From) is { } from)
         {
-            responses = responses.Where(r => r.StartedAt >= from);
+            responses = responses.Where(r => (r.CompletedAt != null && r.CompletedAt >= from) || (r.CompletedAt == null && r.StartedAt >= from));
         }
 
         if (EndOf(To) is { } to)
         {
-            responses = responses.Where(r => r.StartedAt < to);
+            responses = responses.Where(r => (r.CompletedAt != null && r.CompletedAt < to) || (r.CompletedAt == null && r.StartedAt < to));
         }
 
         return responses;

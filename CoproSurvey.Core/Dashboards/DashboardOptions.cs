@@ -12,6 +12,12 @@ public sealed class DashboardOptions
     /// until studies carry their own.
     /// </summary>
     public int MinimumCellSize { get; set; } = 5;
+
+    /// <summary>
+    /// Memory the dashboards may keep studies' data in (<c>Dashboards:CacheMegabytes</c>, default 512): about
+    /// 8 bytes per response and numeric variable, so 100,000 responses of both questionnaires take about 130 MB.
+    /// </summary>
+    public int CacheMegabytes { get; set; } = 512;
 }
 
 /// <summary>The small-cell rule applied to one count.</summary>
