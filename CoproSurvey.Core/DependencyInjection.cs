@@ -31,7 +31,7 @@ public static class DependencyInjection
     /// <summary>
     /// Registers persistence (a DbContext factory on SQLite or PostgreSQL, which also serves scoped contexts), the initialiser, the
     /// response flow services, researcher accounts (Identity users with the platform's password rules), study access
-    /// the audit log and the study dataset (<see cref="StudyDataset"/>) and the export bundle writer (<see cref="ExportBundleWriter"/>), both scoped. The web app adds sign-in and cookies on top.
+    /// the audit log, the study dataset (<see cref="StudyDataset"/>), the dashboards' data cache and queries, and the export bundle writer (<see cref="ExportBundleWriter"/>, scoped). The web app adds sign-in and cookies on top.
     /// </summary>
     public static IServiceCollection AddCoproSurveyCore(this IServiceCollection services, CoproSurveyOptions options)
     {
@@ -54,7 +54,7 @@ public static class DependencyInjection
         services.AddSingleton<DashboardDataCache>();
         services.AddSingleton<OverviewQueries>();
         services.AddScoped<CompareQueries>();
-        services.AddScoped<StudyDataset>();
+        services.AddSingleton<StudyDataset>();
         services.AddScoped<ExportBundleWriter>();
         services.AddScoped<Import.DatasetImporter>();
         return services;

@@ -23,4 +23,5 @@ public enum ColumnKind
 /// For numeric variables: also keep the values centred exactly on the first non-missing value
 /// (<see cref="Statistics.NumericColumn.Centred"/>), for statistics that take an origin.
 /// </param>
-public sealed record ColumnRequest(string Name, ColumnKind Kind = ColumnKind.Numeric, bool Centred = false);
+/// <param name="MissingCodes">Values that stand for a missing value (an export's codes for don't know, not asked...), or null.</param>
+public sealed record ColumnRequest(string Name, ColumnKind Kind = ColumnKind.Numeric, bool Centred = false, IReadOnlySet<double>? MissingCodes = null);

@@ -18,6 +18,7 @@ public sealed class DashboardData
     private readonly string?[] serviceUnits;
     private readonly DateTimeOffset[] startedAt;
     private readonly DateTimeOffset?[] completedAt;
+    private readonly int[] lastPages;
     private readonly double[][] values;
     private readonly Dictionary<string, int> index;
 
@@ -33,6 +34,7 @@ public sealed class DashboardData
         serviceUnits = [.. builder.ServiceUnits];
         startedAt = [.. builder.StartedAt];
         completedAt = [.. builder.CompletedAt];
+        lastPages = [.. builder.LastPages];
         values = builder.Values.Select(v => v.ToArray()).ToArray();
         index = layout.Values.Select((v, i) => (v.Name, i)).ToDictionary(x => x.Name, x => x.i, StringComparer.Ordinal);
     }
@@ -62,6 +64,9 @@ public sealed class DashboardData
     public DateTimeOffset StartedAt(int row) => startedAt[row];
 
     public DateTimeOffset? CompletedAt(int row) => completedAt[row];
+
+    /// <summary>The furthest page the response submitted.</summary>
+    public int LastPage(int row) => lastPages[row];
 
     /// <summary>The position of a variable of <see cref="DatasetLayout.Values"/>, or -1.</summary>
     public int IndexOf(string variable) => index.GetValueOrDefault(variable, -1);
@@ -155,6 +160,8 @@ public sealed class DashboardData
 
         public List<DateTimeOffset?> CompletedAt { get; } = [];
 
+        public List<int> LastPages { get; } = [];
+
         public List<double>[] Values { get; } = Enumerable.Range(0, variables).Select(_ => new List<double>()).ToArray();
 
         // Country, field and unit codes repeat in every row: one string instance each keeps the columns small.
@@ -169,6 +176,7 @@ public sealed class DashboardData
             ServiceUnits.Add(Intern(row.ServiceUnit));
             StartedAt.Add(row.StartedAt);
             CompletedAt.Add(row.CompletedAt);
+            LastPages.Add(row.LastPage);
             for (var i = 0; i < Values.Length; i++)
             {
                 Values[i].Add(row.Cells[i].Value ?? double.NaN);

@@ -23,14 +23,16 @@ public sealed record DashboardDataStatus(DateTimeOffset AsOf, bool Refreshing);
 /// <c>Dashboards:CacheMegabytes</c>, least recently used first out).
 /// </summary>
 /// <remarks>
-/// Before serving, a cheap count over the study's responses (how many, how many completed, the last id, the pages
-/// reached) tells whether anything changed since the read. A study read in under two seconds is read again at once;
-/// a larger one is served as of its last read while one read in the background replaces it, so that a study
-/// collecting responses does not make every view wait for a full read. Concurrent viewers of a study share one read.
+/// Before serving, queries that the indexes answer alone (the study's instrument versions; how many responses, the last
+/// id, how many completed; the platform's last page event) tell whether anything changed since the read. A study read
+/// in under two seconds is read again at once; a larger one is served as of its last read while a read in the
+/// background replaces it (at most one a minute), so that a study collecting responses does not make every view wait
+/// for a full read. Concurrent viewers of a study share one read.
 /// </remarks>
 public sealed class DashboardDataCache : IDisposable
 {
     private static readonly TimeSpan ReadAgainAtOnceBelow = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan RefreshLargeStudiesEvery = TimeSpan.FromMinutes(1);
 
     private readonly IDbContextFactory<CoproSurveyDbContext> contextFactory;
     private readonly StudyDataset dataset;
@@ -52,17 +54,26 @@ public sealed class DashboardDataCache : IDisposable
     /// <summary>
     /// The data of a study for the layout of one audience (its rows only) or of both (null); null for an unknown study.
     /// </summary>
-    public async Task<DashboardSnapshot?> GetAsync(string studyKey, Audience? audience, CancellationToken ct)
+    public Task<DashboardSnapshot?> GetAsync(string studyKey, Audience? audience, CancellationToken ct) =>
+        GetAsync(studyKey, audience, waitForFirstRead: true, ct);
+
+    /// <summary>
+    /// The data of a study when they have been read before; otherwise null at once, with the first read started in the
+    /// background (for views that have a quicker way of their own until then).
+    /// </summary>
+    public Task<DashboardSnapshot?> GetIfReadAsync(string studyKey, Audience? audience, CancellationToken ct) =>
+        GetAsync(studyKey, audience, waitForFirstRead: false, ct);
+
+    private async Task<DashboardSnapshot?> GetAsync(string studyKey, Audience? audience, bool waitForFirstRead, CancellationToken ct)
     {
-        var layout = await dataset.GetLayoutAsync(studyKey, audience, ct);
-        if (layout is null)
+        var stamp = await StampAsync(studyKey, audience, ct);
+        if (stamp is null)
         {
             return null;
         }
 
         var key = new CacheKey(studyKey, audience);
-        var stamp = await StampAsync(layout, audience, ct);
-        if (cache.TryGetValue<Cached>(key, out var cached) && cached is not null && SameVersions(cached.Data.Layout, layout))
+        if (cache.TryGetValue<Cached>(key, out var cached) && cached is not null && cached.Stamp.Versions.SequenceEqual(stamp.Versions, StringComparer.Ordinal))
         {
             if (cached.Stamp == stamp)
             {
@@ -71,12 +82,31 @@ public sealed class DashboardDataCache : IDisposable
 
             if (cached.ReadTime >= ReadAgainAtOnceBelow)
             {
-                _ = StartLoad(key, layout, audience, stamp);
-                return Serve(studyKey, new DashboardSnapshot(cached.Data, Refreshing: true));
+                // A large study: the last read serves while a newer one runs, at most one a minute per study.
+                var due = clock.GetUtcNow() - cached.Data.LoadedAt >= RefreshLargeStudiesEvery;
+                if (due)
+                {
+                    var layout = await dataset.GetLayoutAsync(studyKey, audience, ct);
+                    _ = layout is null ? null : StartLoad(key, layout, audience, stamp);
+                }
+
+                return Serve(studyKey, new DashboardSnapshot(cached.Data, Refreshing: due || Progress(studyKey) is not null));
             }
         }
 
-        var data = await StartLoad(key, layout, audience, stamp).Task.WaitAsync(ct);
+        var current = await dataset.GetLayoutAsync(studyKey, audience, ct);
+        if (current is null)
+        {
+            return null;
+        }
+
+        var load = StartLoad(key, current, audience, stamp);
+        if (!waitForFirstRead && cached is null)
+        {
+            return null;
+        }
+
+        var data = await load.Task.WaitAsync(ct);
         return Serve(studyKey, new DashboardSnapshot(data, Refreshing: false));
     }
 
@@ -98,9 +128,6 @@ public sealed class DashboardDataCache : IDisposable
         return snapshot;
     }
 
-    /// <summary>Forgets every study's data (after an import or a deletion that the counts might not reveal).</summary>
-    public void Clear() => cache.Compact(1.0);
-
     public void Dispose() => cache.Dispose();
 
     private Load StartLoad(CacheKey key, DatasetLayout layout, Audience? audience, Stamp stamp)
@@ -112,7 +139,7 @@ public sealed class DashboardDataCache : IDisposable
                 return running;
             }
 
-            var load = new Load(stamp.Responses);
+            var load = new Load(stamp.Rows);
             loads[key] = load;
             load.Task = ReadAsync(key, layout, audience, stamp, load);
             return load;
@@ -141,29 +168,47 @@ public sealed class DashboardDataCache : IDisposable
         }
     }
 
-    private async Task<Stamp> StampAsync(DatasetLayout layout, Audience? audience, CancellationToken ct)
+    /// <summary>
+    /// What the study's data looks like now, in queries the indexes answer alone: its instrument versions, its number of
+    /// responses, last response id and number completed, and the last page event of the platform (a page submitted
+    /// anywhere, which may have advanced a partial response of this study). Null for an unknown study.
+    /// </summary>
+    private async Task<Stamp?> StampAsync(string studyKey, Audience? audience, CancellationToken ct)
     {
         await using var db = await contextFactory.CreateDbContextAsync(ct);
-        var responses = db.Responses.AsNoTracking().Where(r => r.StudyId == layout.StudyId);
-        if (audience is { } a)
+        var studyId = await db.Studies.AsNoTracking().Where(s => s.Key == studyKey).Select(s => (int?)s.Id).SingleOrDefaultAsync(ct);
+        if (studyId is not { } id)
         {
-            responses = responses.Where(r => r.Audience == a);
+            return null;
         }
 
-        var stamp = await responses
-            .GroupBy(_ => 1)
-            .Select(g => new Stamp(g.Count(), g.Count(r => r.CompletedAt != null), g.Max(r => r.Id), g.Sum(r => r.LastPage)))
-            .SingleOrDefaultAsync(ct);
-        return stamp ?? new Stamp(0, 0, 0, 0);
+        var versions = await db.InstrumentVersions.AsNoTracking()
+            .Where(v => v.StudyId == id && (audience == null || v.Audience == audience))
+            .OrderBy(v => v.Id)
+            .Select(v => v.Sha256)
+            .ToListAsync(ct);
+        var responses = db.Responses.AsNoTracking().Where(r => r.StudyId == id);
+        var counts = await responses.GroupBy(_ => 1).Select(g => new { Count = g.Count(), LastId = g.Max(r => r.Id) }).SingleOrDefaultAsync(ct);
+        var completed = await responses.CountAsync(r => r.CompletedAt != null, ct);
+        var lastPageEvent = await db.PageEvents.MaxAsync(e => (long?)e.Id, ct) ?? 0;
+        var rows = audience is { } a ? await responses.CountAsync(r => r.Audience == a, ct) : counts?.Count ?? 0;
+        return new Stamp(versions, counts?.Count ?? 0, counts?.LastId ?? 0, completed, lastPageEvent) { Rows = rows };
     }
-
-    private static bool SameVersions(DatasetLayout held, DatasetLayout current) =>
-        held.Versions.Select(v => v.Sha256).SequenceEqual(current.Versions.Select(v => v.Sha256), StringComparer.Ordinal);
 
     private readonly record struct CacheKey(string StudyKey, Audience? Audience);
 
-    /// <summary>What the study's responses looked like when read: any new, withdrawn, completed or advanced response changes it.</summary>
-    private sealed record Stamp(int Responses, int Completed, int LastId, long PagesReached);
+    /// <summary>What the study's data looked like when read: a new, withdrawn or completed response, a submitted page or a new instrument version changes it.</summary>
+    private sealed record Stamp(IReadOnlyList<string> Versions, int Responses, int LastId, int Completed, long LastPageEvent)
+    {
+        /// <summary>The responses a read of this key takes (those of its audience): the total of its progress.</summary>
+        public int Rows { get; init; }
+
+        public bool Equals(Stamp? other) =>
+            other is not null && Versions.SequenceEqual(other.Versions, StringComparer.Ordinal)
+            && (Responses, LastId, Completed, LastPageEvent) == (other.Responses, other.LastId, other.Completed, other.LastPageEvent);
+
+        public override int GetHashCode() => HashCode.Combine(Versions.Count, Responses, LastId, Completed, LastPageEvent);
+    }
 
     private sealed record Cached(DashboardData Data, Stamp Stamp, TimeSpan ReadTime);
 

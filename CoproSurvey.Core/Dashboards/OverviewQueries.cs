@@ -4,8 +4,12 @@ using Microsoft.Extensions.Options;
 
 namespace CoproSurvey.Core.Dashboards;
 
-/// <summary>The overview dashboard's data: one projection of the filtered responses and the declines by audience.</summary>
-public sealed class OverviewQueries(IDbContextFactory<CoproSurveyDbContext> contextFactory, IOptions<DashboardOptions> options)
+/// <summary>
+/// The overview dashboard's data: the filtered responses and the declines by audience. The responses come from the
+/// dashboards' data of the study once read; until then from a projection of the responses table (the overview needs no
+/// answers), while the first read runs in the background for the other views.
+/// </summary>
+public sealed class OverviewQueries(IDbContextFactory<CoproSurveyDbContext> contextFactory, DashboardDataCache cache, IOptions<DashboardOptions> options)
 {
     /// <summary>The small-cell rule in force.</summary>
     public CellRule Rule => new(Math.Max(1, options.Value.MinimumCellSize));
@@ -16,9 +20,15 @@ public sealed class OverviewQueries(IDbContextFactory<CoproSurveyDbContext> cont
         ArgumentNullException.ThrowIfNull(filter);
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var study = await db.Studies.AsNoTracking().Where(s => s.Id == studyId).SingleOrDefaultAsync(ct);
-        var rows = await filter.Apply(db.Responses.AsNoTracking().Where(r => r.StudyId == studyId))
-            .Select(r => new OverviewRow(r.Audience, r.Country, r.PolicyField, r.StartedAt, r.CompletedAt, r.LastPage))
-            .ToListAsync(ct);
+        var snapshot = study is null ? null : await cache.GetIfReadAsync(study.Key, null, ct);
+        var rows = snapshot?.Data is { } data
+            ? data.Rows(CompareQueries.ToDatasetFilter(filter))
+                .Where(r => filter.Audiences.Count == 0 || filter.Audiences.Contains(data.Audience(r)))
+                .Select(r => new OverviewRow(data.Audience(r), data.Country(r), data.PolicyField(r), data.StartedAt(r), data.CompletedAt(r), data.LastPage(r)))
+                .ToList()
+            : await filter.Apply(db.Responses.AsNoTracking().Where(r => r.StudyId == studyId))
+                .Select(r => new OverviewRow(r.Audience, r.Country, r.PolicyField, r.StartedAt, r.CompletedAt, r.LastPage))
+                .ToListAsync(ct);
         var declines = filter.AppliesToDeclines
             ? await filter.Apply(db.ConsentDeclines.AsNoTracking().Where(d => d.StudyId == studyId))
                 .GroupBy(d => d.Audience)

@@ -31,6 +31,7 @@ public sealed record DatasetAnswer(string ItemCode, AnswerValue Value, DateTimeO
 /// routed away from are not among them).
 /// </summary>
 /// <param name="ResponseId">The pseudonymous id of the response (its database key; never its resume code).</param>
+/// <param name="LastPage">The furthest page the respondent submitted (for where respondents drop out).</param>
 public sealed record DatasetRow(
     int ResponseId,
     Audience Audience,
@@ -45,7 +46,8 @@ public sealed record DatasetRow(
     DateTimeOffset? CompletedAt,
     IReadOnlyList<DatasetCell> Cells,
     IReadOnlyList<DatasetText> Texts,
-    IReadOnlyList<DatasetAnswer> Answers)
+    IReadOnlyList<DatasetAnswer> Answers,
+    int LastPage = 0)
 {
     /// <summary>Seconds from start to completion; null for a partial response.</summary>
     public double? DurationSeconds => CompletedAt is { } completed ? (completed - StartedAt).TotalSeconds : null;

@@ -13,7 +13,8 @@ internal sealed record DatasetResponseFacts(
     string Language,
     string InstrumentSha256,
     DateTimeOffset StartedAt,
-    DateTimeOffset? CompletedAt);
+    DateTimeOffset? CompletedAt,
+    int LastPage);
 
 /// <summary>A stored answer as read from the database.</summary>
 internal sealed record DatasetStoredAnswer(int ResponseId, string ItemCode, string? Value, double? Number, bool DontKnow, DateTimeOffset AnsweredAt);
@@ -167,7 +168,8 @@ internal sealed class DatasetRowBuilder
             response.CompletedAt,
             cells,
             texts,
-            answers);
+            answers,
+            response.LastPage);
     }
 
     private static DatasetCell Cell(DatasetVariable variable, IReadOnlyDictionary<string, double>? choiceValues, AnswerValue answer) =>

@@ -88,7 +88,7 @@ public static class CsvTableReader
 
                 foreach (var b in builders)
                 {
-                    if (!b.Add(rows, reader.GetSpan(b.FieldIndex)))
+                    if (!b.Add(rows, b.IsMissingCode(reader.GetSpan(b.FieldIndex)) ? default : reader.GetSpan(b.FieldIndex)))
                     {
                         throw CsvDataException.NotANumber(
                             path, reader.RowNumber, LineOf(path, reader.RowNumber), b.Request.Name, Encoding.UTF8.GetString(reader.GetSpan(b.FieldIndex)));
@@ -197,6 +197,10 @@ public static class CsvTableReader
                 : new NumberBuilder(request, fieldIndex);
 
         public abstract void Grow(int capacity);
+
+        /// <summary>True for a cell holding one of the column's missing codes: it is stored as an empty (missing) cell.</summary>
+        public bool IsMissingCode(ReadOnlySpan<byte> cell) =>
+            Request.MissingCodes is { Count: > 0 } codes && NumberText.TryParse(cell.Trim(" \t"u8), out var value) && codes.Contains(value);
 
         /// <summary>Stores the cell of <paramref name="row"/>; false when a numeric column meets text that is not a number.</summary>
         public abstract bool Add(int row, ReadOnlySpan<byte> cell);

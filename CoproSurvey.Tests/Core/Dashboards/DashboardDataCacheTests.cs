@@ -1,3 +1,4 @@
+using System.Text.Json;
 using CoproSurvey.Core.Dashboards;
 using CoproSurvey.Core.Datasets;
 using CoproSurvey.Core.Instruments;
@@ -110,4 +111,35 @@ public sealed class DashboardDataCacheTests
         Assert.Equal(0, professionals?.Data.Count ?? -1);
         Assert.Null(unknown);
     }
+
+    [Theory]
+    [MemberData(nameof(Filters))]
+    public async Task OverviewAsync_GivesTheSameOverview_FromTheResponsesTableAndFromTheReadData(string name)
+    {
+        // Arrange: the first overview comes from the responses table and starts the read; the second from the read data.
+        using var study = await DatasetTestStudy.CreateAsync();
+        using var cache = Cache(study);
+        var queries = new OverviewQueries(study.Harness.Database.ContextFactory, cache, Options.Create(new DashboardOptions { MinimumCellSize = 1 }));
+        var filter = Dashboard(Filter(name));
+        await using var db = study.Harness.Database.CreateContext();
+        var studyId = db.Studies.Single().Id;
+
+        // Act
+        var fromTable = await queries.OverviewAsync(studyId, filter, CancellationToken.None);
+        await cache.GetAsync(SurveyHarness.StudyKey, null, CancellationToken.None);
+        var fromData = await queries.OverviewAsync(studyId, filter, CancellationToken.None);
+
+        // Assert
+        Assert.Equal(JsonSerializer.Serialize(fromTable), JsonSerializer.Serialize(fromData));
+        Assert.True(fromTable.Responses > 0);
+    }
+
+    /// <summary>The dashboard filter of whole days that selects what a dataset filter does in the test study.</summary>
+    private static DashboardFilter Dashboard(DatasetFilter filter) => new(
+        filter.Audience is { } a ? [a] : [],
+        filter.Countries ?? [],
+        filter.PolicyFields ?? [],
+        !filter.IncludePartial,
+        filter.From is { } from ? DateOnly.FromDateTime(from.UtcDateTime) : null,
+        filter.To is { } to ? DateOnly.FromDateTime(to.UtcDateTime) : null);
 }

@@ -62,8 +62,12 @@ public sealed class OverviewQueriesTests : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    private OverviewQueries Queries(int minimum = 5) =>
-        new(harness.Database.ContextFactory, Options.Create(new DashboardOptions { MinimumCellSize = minimum }));
+    private OverviewQueries Queries(int minimum = 5)
+    {
+        var options = Options.Create(new DashboardOptions { MinimumCellSize = minimum });
+        var cache = new DashboardDataCache(harness.Database.ContextFactory, new CoproSurvey.Core.Datasets.StudyDataset(harness.Database.ContextFactory), harness.Clock, options);
+        return new(harness.Database.ContextFactory, cache, options);
+    }
 
     private static int? Status(StudyOverview overview, ResponseStatus status) =>
         overview.Statuses.Single(s => s.Audience == Audience.Citizen && s.Status == status).N;

@@ -1,11 +1,7 @@
 using System.Globalization;
 using CoproSurvey.Core.Audit;
 using CoproSurvey.Core.Datasets;
-using CoproSurvey.Core.Demo;
 using CoproSurvey.Core.Export;
-using CoproSurvey.Core.Persistence;
-using CoproSurvey.Core.Responses;
-using CoproSurvey.Core.Studies;
 using CoproSurvey.Tests.Support;
 
 namespace CoproSurvey.Tests.Core.Export;
@@ -29,7 +25,7 @@ public sealed class ExportRoundTripRTests : IDisposable
     public async Task ScaleScores_HaveTheMeansRComputedFromTheExport()
     {
         // Arrange
-        using var database = await DemoDatabaseAsync();
+        using var database = await DemoStudyDatabase.CreateAsync(Responses, Seed);
         var dataset = new StudyDataset(database.ContextFactory);
         var layout = (await dataset.GetLayoutAsync("coproduction", null, CancellationToken.None))!;
         var scales = layout.Values.Select((v, i) => (v, i)).Where(x => x.v.Kind == DatasetVariableKind.ScaleScore).ToList();
@@ -63,7 +59,7 @@ public sealed class ExportRoundTripRTests : IDisposable
     public async Task LoadScriptThatRRan_IsTheOneTheExportWrites_AndNamesEveryColumnAndValueLabel()
     {
         // Arrange
-        using var database = await DemoDatabaseAsync();
+        using var database = await DemoStudyDatabase.CreateAsync(Responses, Seed);
         var clock = TestClock.New();
         var writer = new ExportBundleWriter(new StudyDataset(database.ContextFactory), database.ContextFactory, new AuditLog(database.ContextFactory, clock), clock);
 
@@ -87,17 +83,5 @@ public sealed class ExportRoundTripRTests : IDisposable
         Assert.Equal(
             (Responses.ToString(CultureInfo.InvariantCulture), header.Length.ToString(CultureInfo.InvariantCulture), header.Length.ToString(CultureInfo.InvariantCulture), withLabels, withLabels),
             (check["rows"], check["columns"], check["labelled_columns"], check["columns_with_value_labels"], check["factors_matching_codebook"]));
-    }
-
-    /// <summary>The demo study from data/ with the responses seed-demo adds for the same count and seed.</summary>
-    private static async Task<SqliteDatabase> DemoDatabaseAsync()
-    {
-        var database = SqliteDatabase.InMemory();
-        var clock = TestClock.New();
-        await new DatabaseInitializer(database.ContextFactory, database.Options(RepositoryPaths.Data), clock).InitializeAsync(CancellationToken.None);
-        var study = StudyLoader.LoadFile(Path.Combine(RepositoryPaths.Data, "studies", "coproduction.json"));
-        var generator = new DemoDataGenerator(study.Study!, study.Instruments, Seed, TestClock.Start);
-        await new ResponseImporter(database.ContextFactory, clock).ImportCompletedAsync("coproduction", generator.Generate(Responses), CancellationToken.None);
-        return database;
     }
 }
