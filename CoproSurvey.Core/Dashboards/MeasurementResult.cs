@@ -92,20 +92,13 @@ public static class MeasurementCalculator
         {
             foreach (var audience in scale.Audiences.Order())
             {
-                var ofAudience = rows.Where(r => r.Audience == audience).ToList();
-                if (Analyse(scale, index, ofAudience, rule) is { } all)
+                var (pooled, countryGroups) = Countries(scale, index, rows.Where(r => r.Audience == audience).ToList(), order, rule);
+                if (Analyse(scale, index, pooled, rule) is { } all)
                 {
                     groups.Add(Group(scale, audience, null, "All countries", all));
                 }
 
-                foreach (var country in ofAudience.Where(r => r.Country is not null).Select(r => r.Country!).Distinct()
-                    .OrderBy(c => order.GetValueOrDefault(c, int.MaxValue)).ThenBy(c => c, StringComparer.Ordinal))
-                {
-                    if (Analyse(scale, index, ofAudience.Where(r => r.Country == country).ToList(), rule) is { } one)
-                    {
-                        groups.Add(Group(scale, audience, country, names.GetValueOrDefault(country, country), one));
-                    }
-                }
+                groups.AddRange(countryGroups.Select(c => Group(scale, audience, c.Country, names.GetValueOrDefault(c.Country, c.Country), c.Analysis)));
             }
         }
 
@@ -113,7 +106,8 @@ public static class MeasurementCalculator
         var items = new List<ItemStatisticsGroup>();
         foreach (var audience in selected?.Audiences.Order() ?? Enumerable.Empty<Audience>())
         {
-            if (Analyse(selected!, index, rows.Where(r => r.Audience == audience).ToList(), rule) is not { } a)
+            var (pooled, _) = Countries(selected!, index, rows.Where(r => r.Audience == audience).ToList(), order, rule);
+            if (Analyse(selected!, index, pooled, rule) is not { } a)
             {
                 continue;
             }
@@ -125,6 +119,36 @@ public static class MeasurementCalculator
         }
 
         return new MeasurementResult(rule.MinimumCellSize, scales, groups, selected, items);
+    }
+
+    /// <summary>
+    /// Each country's analysis, and the rows every country together may pool: those of the countries not suppressed
+    /// (and of respondents without a country, when not too few), so that a suppressed country cannot be recovered by
+    /// subtracting a country's figures from the pooled ones.
+    /// </summary>
+    private static (List<MeasurementRow> Pooled, List<(string Country, Analysis Analysis)> Countries) Countries(
+        MeasurementScale scale, Dictionary<string, int> index, IReadOnlyList<MeasurementRow> rows, Dictionary<string, int> order, CellRule rule)
+    {
+        var hidden = new HashSet<string>(StringComparer.Ordinal);
+        var countries = new List<(string, Analysis)>();
+        foreach (var group in rows.GroupBy(r => r.Country ?? "")
+            .OrderBy(g => order.GetValueOrDefault(g.Key, int.MaxValue)).ThenBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var analysis = Analyse(scale, index, group.ToList(), rule);
+            if (analysis is { Suppressed: true })
+            {
+                hidden.Add(group.Key);
+            }
+
+            // Suppressed countries are listed too (dashed), so the reader sees they exist.
+            if (analysis is not null && group.Key.Length > 0)
+            {
+                countries.Add((group.Key, analysis));
+            }
+        }
+
+        // In the rows' own order, so the pooled statistics are those of the same rows read from a file.
+        return ([.. rows.Where(r => !hidden.Contains(r.Country ?? ""))], countries);
     }
 
     private sealed record Analysis(int? N, bool Suppressed, ReliabilityReport? Report, string? Note);
