@@ -54,6 +54,7 @@ public static class DependencyInjection
         services.AddSingleton<OverviewQueries>();
         services.AddScoped<CompareQueries>();
         services.AddScoped<MeasurementQueries>();
+        services.AddScoped<ModelQueries>();
         services.AddScoped<StudyDataset>();
         services.AddScoped<ExportBundleWriter>();
         services.AddScoped<Import.DatasetImporter>();

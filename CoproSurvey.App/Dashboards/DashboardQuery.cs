@@ -26,6 +26,7 @@ public static class DashboardQuery
         ("", "Overview"),
         ("compare", "Compare"),
         ("measurement", "Measurement"),
+        ("model", "Model"),
     ];
 
     /// <summary>The filter named by a query string (with or without its leading '?').</summary>
