@@ -3,6 +3,7 @@ using CoproSurvey.Core.Analysis;
 using CoproSurvey.Core.Analysis.Sources;
 using CoproSurvey.Core.Dashboards;
 using CoproSurvey.Core.Instruments;
+using CoproSurvey.Core.Statistics;
 using CoproSurvey.Tests.Support;
 
 namespace CoproSurvey.Tests.Core.Dashboards;
@@ -15,6 +16,8 @@ namespace CoproSurvey.Tests.Core.Dashboards;
 [Trait("Category", "Slow")]
 public sealed class DashboardsMatchAnalyzeTests(DemoExportFixture demo) : IClassFixture<DemoExportFixture>
 {
+    private static readonly string[] Columns = ["c_col", "c_eff_int", "c_eff_ext", "c_area", "country", "service_unit"];
+
     [Theory]
     [InlineData("c_eff_int")]
     [InlineData("mirror_will")]
@@ -57,6 +60,79 @@ public sealed class DashboardsMatchAnalyzeTests(DemoExportFixture demo) : IClass
         }
 
         Assert.Contains(items, i => i.Reversed);
+    }
+
+    [Fact]
+    public async Task Model_EqualsAnalyzeOls_OnTheExportOfTheSameFilter_WithFactorsAndClusteredErrors()
+    {
+        // Arrange: citizens of the fixture's countries; area (city, town, rural) and country as factors, errors clustered by service unit.
+        var filter = DemoExportFixture.Filter with { Audiences = [Audience.Citizen] };
+        var choice = new ModelChoice("c_col", ["c_eff_int", "c_eff_ext", "c_area", "country"], ModelStandardErrors.ClusterServiceUnit);
+        var queries = new ModelQueries(demo.Dataset, demo.Options);
+
+        // Act
+        var result = (await queries.FitAsync("coproduction", choice, filter, CancellationToken.None))!;
+        var path = demo.WriteCsv("ols.csv", Columns, demo.Rows(Audience.Citizen, null).Select(r => (IReadOnlyList<string>)[.. Columns.Select(c => r[c])]));
+        var expected = await RegressionAnalysis.OlsAsync(
+            new CsvFileSource(path),
+            new RegressionRequest(ModelSpecification.Parse("c_col ~ c_eff_int + c_eff_ext + c_area + country"), ["c_area", "country"]),
+            CovarianceType.Cluster,
+            "service_unit",
+            CancellationToken.None);
+
+        // Assert
+        Assert.Null(result.Problem);
+        var ols = result.Ols!;
+        Assert.Equal((expected.N, expected.DroppedRows, expected.Clusters, expected.SeType), (ols.N, ols.DroppedRows, ols.Clusters, ols.SeType));
+        Assert.Contains("countryDE", ols.Coefficients.Select(c => c.Term));
+        Assert.Equal(expected.Coefficients.Select(c => c.Term), ols.Coefficients.Select(c => c.Term));
+        foreach (var (e, a) in expected.Coefficients.Zip(ols.Coefficients))
+        {
+            Precision.AssertDigits(e.Estimate, a.Estimate, 12, $"estimate {e.Term}");
+            Precision.AssertDigits(e.StdError, a.StdError, 12, $"SE {e.Term}");
+            Precision.AssertDigits(e.PValue, a.PValue, 10, $"p {e.Term}");
+            Precision.AssertDigits(e.CiLower, a.CiLower, 12, $"CI {e.Term}");
+        }
+
+        Precision.AssertDigits(expected.RSquared, ols.RSquared, 12, "R squared");
+    }
+
+    [Theory]
+    [InlineData("c_use_health", null)]
+    [InlineData("c_reach_info", 2.0)]
+    public async Task Model_EqualsAnalyzeLogit_OnTheExportOfTheSameFilter_ForA01ColumnAndATwoValuedItem(string outcome, double? eventValue)
+    {
+        // Arrange: a two-valued item is modelled as the probability of its higher value, so the file codes that 1, the other 0.
+        var filter = DemoExportFixture.Filter with { Audiences = [Audience.Citizen] };
+        var choice = new ModelChoice(outcome, ["c_eff_int", "c_sal", "country"], ModelStandardErrors.Classical);
+        var queries = new ModelQueries(demo.Dataset, demo.Options);
+        string[] columns = [outcome, "c_eff_int", "c_sal", "country"];
+        var rows = demo.Rows(Audience.Citizen, null).Select(r => (IReadOnlyList<string>)[.. columns.Select(c =>
+            c == outcome && eventValue is { } high && r[c].Length > 0 ? (double.Parse(r[c], CultureInfo.InvariantCulture) == high ? "1" : "0") : r[c])]);
+        var path = demo.WriteCsv($"logit-{outcome}.csv", columns, rows);
+
+        // Act
+        var result = (await queries.FitAsync("coproduction", choice, filter, CancellationToken.None))!;
+        var expected = await RegressionAnalysis.LogitAsync(
+            new CsvFileSource(path), new RegressionRequest(ModelSpecification.Parse($"{outcome} ~ c_eff_int + c_sal + country"), ["country"]), CancellationToken.None);
+
+        // Assert
+        Assert.Null(result.Problem);
+        Assert.True(result.Logistic);
+        var logit = result.Logit!;
+        Assert.Equal((expected.N, expected.DroppedRows), (logit.N, logit.DroppedRows));
+        Assert.Equal(expected.Coefficients.Select(c => c.Term), logit.Coefficients.Select(c => c.Term));
+        foreach (var (e, a) in expected.Coefficients.Zip(logit.Coefficients))
+        {
+            Precision.AssertDigits(e.Estimate, a.Estimate, 10, $"estimate {e.Term}");
+            Precision.AssertDigits(e.StdError, a.StdError, 10, $"SE {e.Term}");
+        }
+
+        Precision.AssertDigits(expected.McFaddenR2, logit.McFaddenR2, 10, "McFadden R squared");
+        if (eventValue is not null)
+        {
+            Assert.Contains("(\"No\") rather than 1 (\"Yes\")", result.Event);
+        }
     }
 
     /// <summary><c>analyze alpha --csv FILE --items ...</c> on the group's records, reverse-keyed items recoded as min + max - x.</summary>
