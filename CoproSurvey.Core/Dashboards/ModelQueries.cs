@@ -125,9 +125,10 @@ public sealed class ModelQueries(StudyDataset dataset, IOptions<DashboardOptions
             notes.AddRange(Collinear(ols.Dropped));
             return new ModelResult(choice, Rule.MinimumCellSize, false, null, ols, null, null, notes);
         }
-        catch (Exception e) when (e is StatisticsException or AnalysisInputException)
+        catch (Exception e) when (e is StatisticsException or AnalysisInputException or ArgumentException)
         {
-            // What the statistics refuse (a constant outcome, too few cases, separation) is said, not thrown at the page.
+            // What the statistics refuse (a constant outcome, too few cases, separation, a model they cannot build from
+            // these columns, as analyze reports with exit 2 or 3) is said, not thrown at the page.
             return Refused(choice, e.Message, outcome.Kind == ModelVariableKind.Binary);
         }
     }
