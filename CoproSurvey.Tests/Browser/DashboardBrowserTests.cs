@@ -98,6 +98,9 @@ public sealed partial class DashboardBrowserTests : IAsyncLifetime
         await Assertions.Expect(page.Locator("table[data-table=items-professional]")).ToContainTextAsync("reversed");
         await ExpectChartsDrawnAsync(page);
         await page.ScreenshotAsync(new() { Path = Screenshot("measurement-p_ben"), FullPage = true });
+        await page.Locator("figure[data-chart=reliability]").ScreenshotAsync(new() { Path = Screenshot("measurement-chart") });
+        await page.Locator("section[aria-labelledby=items-heading]").ScreenshotAsync(new() { Path = Screenshot("measurement-items") });
+        await page.ScreenshotAsync(new() { Path = Screenshot("measurement-top") });
 
         // Model from the address: clustered by country, with the warning about five clusters.
         await page.GotoAsync($"{baseUrl}/research/studies/coproduction/dashboard/model?audience=citizen&outcome=c_col&x=c_eff_int&x=c_eff_ext&x=c_area&x=country&se=cluster-country");
@@ -106,6 +109,7 @@ public sealed partial class DashboardBrowserTests : IAsyncLifetime
         await Assertions.Expect(page.Locator("[data-notes]")).ToContainTextAsync("5 clusters");
         await Assertions.Expect(page.Locator("table[data-table=coefficients]")).ToContainTextAsync("countryDE");
         await page.ScreenshotAsync(new() { Path = Screenshot("model-ols"), FullPage = true });
+        await page.Locator("figure[data-chart=coefficients]").ScreenshotAsync(new() { Path = Screenshot("model-ols-chart") });
 
         // Model from the form: a 0/1 outcome is a logistic regression, and the choice goes into the address.
         await page.GotoAsync($"{baseUrl}/research/studies/coproduction/dashboard/model?audience=citizen");
@@ -115,8 +119,8 @@ public sealed partial class DashboardBrowserTests : IAsyncLifetime
         await page.Locator("#model-fe-country").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Fit model" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"outcome=c_use_health&x=c_eff_int&x=c_sal&x=country&se=classical$"));
-        await ExpectChartsDrawnAsync(page);
         await Assertions.Expect(page.Locator("[data-model-summary]")).ToContainTextAsync("Logistic regression");
+        await ExpectChartsDrawnAsync(page);
         await page.ScreenshotAsync(new() { Path = Screenshot("model-logit"), FullPage = true });
 
         // An impossible model is explained on the page: one country left by the filter, and country as a fixed effect.
