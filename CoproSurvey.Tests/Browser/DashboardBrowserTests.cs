@@ -125,7 +125,9 @@ public sealed partial class DashboardBrowserTests : IAsyncLifetime
 
         // An impossible model is explained on the page: one country left by the filter, and country as a fixed effect.
         await page.GotoAsync($"{baseUrl}/research/studies/coproduction/dashboard/model?audience=citizen&country=BE&outcome=c_col&x=c_eff_int&x=country&se=classical");
-        await Assertions.Expect(page.Locator("[data-problem]")).ToContainTextAsync("country");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Apply filters" })).ToBeEnabledAsync();
+        await Assertions.Expect(page.Locator("[data-loading]")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("[data-problem]")).ToContainTextAsync("'country' has a single level ('BE')");
         await Assertions.Expect(page.Locator("#blazor-error-ui")).ToBeHiddenAsync();
         await page.ScreenshotAsync(new() { Path = Screenshot("model-problem"), FullPage = true });
 
