@@ -54,6 +54,8 @@ public static class DependencyInjection
         services.AddSingleton<DashboardDataCache>();
         services.AddSingleton<OverviewQueries>();
         services.AddScoped<CompareQueries>();
+        services.AddScoped<MeasurementQueries>();
+        services.AddScoped<ModelQueries>();
         services.AddSingleton<StudyDataset>();
         services.AddScoped<ExportBundleWriter>();
         services.AddScoped<Import.DatasetImporter>();

@@ -25,6 +25,8 @@ public static class DashboardQuery
     [
         ("", "Overview"),
         ("compare", "Compare"),
+        ("measurement", "Measurement"),
+        ("model", "Model"),
     ];
 
     /// <summary>The filter named by a query string (with or without its leading '?').</summary>

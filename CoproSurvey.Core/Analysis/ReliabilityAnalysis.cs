@@ -35,6 +35,16 @@ public static class ReliabilityAnalysis
     public static async Task<ReliabilityReport> RunAsync(IAnalysisSource source, IReadOnlyList<string> items, CancellationToken cancellationToken)
     {
         var data = await source.ReadAsync(items.Select(c => new ColumnRequest(c)).ToList(), cancellationToken);
+        return Run(data, items);
+    }
+
+    /// <summary>The same analysis of variables already read (the dashboards' groups, with reverse-keyed items recoded).</summary>
+    /// <param name="data">Holds each item as a numeric column.</param>
+    /// <param name="items">The items of the scale, scored in the same direction.</param>
+    public static ReliabilityReport Run(AnalysisData data, IReadOnlyList<string> items)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(items);
         var r = Reliability.Analyze(items.Select(c => (IReadOnlyList<double?>)data.Numeric(c)).ToList(), items);
         return new ReliabilityReport(
             r.CompleteCases,

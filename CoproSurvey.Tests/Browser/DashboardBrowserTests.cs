@@ -17,6 +17,7 @@ public sealed partial class DashboardBrowserTests : IAsyncLifetime
     private readonly string baseUrl = AppProcess.FreeLocalUrl();
     private readonly List<string> problems = [];
     private HeadlessChromium? chromium;
+    private AppProcess? app;
 
     [ChromiumFact]
     public async Task Viewer_OpensEveryDashboardView_OfASeededStudy_AndSeesChartsWithoutErrors()
@@ -49,7 +50,8 @@ public sealed partial class DashboardBrowserTests : IAsyncLifetime
         {
             await page.GotoAsync(baseUrl + DashboardQuery.ViewUrl("coproduction", segment, CoproSurvey.Core.Dashboards.DashboardFilter.All));
             await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Dashboard views" }).GetByRole(AriaRole.Link, new() { Name = title, Exact = true })).ToHaveAttributeAsync("aria-current", "page");
-            await ExpectChartsDrawnAsync(page);
+            // The model view draws once a model is chosen (Viewer_FitsModels_...).
+            await (segment == "model" ? Assertions.Expect(page.Locator("[data-model-form]")).ToBeVisibleAsync() : ExpectChartsDrawnAsync(page));
             await page.ScreenshotAsync(new() { Path = Screenshot(segment.Length == 0 ? "overview" : segment), FullPage = true });
         }
 
@@ -81,6 +83,82 @@ public sealed partial class DashboardBrowserTests : IAsyncLifetime
         Assert.Empty(problems);
     }
 
+    [ChromiumFact]
+    public async Task Viewer_ReadsReliability_AndFitsModels_OfASeededStudy_WithoutErrors()
+    {
+        var page = await SeedAndSignInAsync("mira@example.org");
+
+        // Measurement: every scale's alpha charted and tabulated; choosing a scale puts it in the address.
+        await page.GotoAsync($"{baseUrl}/research/studies/coproduction/dashboard/measurement");
+        await ExpectChartsDrawnAsync(page);
+        Assert.True(await page.Locator("table[data-table=reliability] tbody tr").CountAsync() > 20);
+        await page.Locator("#measurement-scale").SelectOptionAsync("p_ben");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/dashboard/measurement\?scale=p_ben$"));
+        await Assertions.Expect(page.Locator("table[data-table=items-professional] tbody tr")).ToHaveCountAsync(8);
+        await Assertions.Expect(page.Locator("table[data-table=items-professional]")).ToContainTextAsync("reversed");
+        await ExpectChartsDrawnAsync(page);
+        await page.ScreenshotAsync(new() { Path = Screenshot("measurement-p_ben"), FullPage = true });
+        await page.Locator("figure[data-chart=reliability]").ScreenshotAsync(new() { Path = Screenshot("measurement-chart") });
+        await page.Locator("section[aria-labelledby=items-heading]").ScreenshotAsync(new() { Path = Screenshot("measurement-items") });
+        await page.ScreenshotAsync(new() { Path = Screenshot("measurement-top") });
+
+        // Model from the address: clustered by country, with the warning about five clusters.
+        await page.GotoAsync($"{baseUrl}/research/studies/coproduction/dashboard/model?audience=citizen&outcome=c_col&x=c_eff_int&x=c_eff_ext&x=c_area&x=country&se=cluster-country");
+        await ExpectChartsDrawnAsync(page);
+        await Assertions.Expect(page.Locator("[data-model-summary]")).ToContainTextAsync("clustered by country");
+        await Assertions.Expect(page.Locator("[data-notes]")).ToContainTextAsync("5 clusters");
+        await Assertions.Expect(page.Locator("table[data-table=coefficients]")).ToContainTextAsync("countryDE");
+        await page.ScreenshotAsync(new() { Path = Screenshot("model-ols"), FullPage = true });
+        await page.Locator("figure[data-chart=coefficients]").ScreenshotAsync(new() { Path = Screenshot("model-ols-chart") });
+
+        // Model from the form: a 0/1 outcome is a logistic regression, and the choice goes into the address.
+        await page.GotoAsync($"{baseUrl}/research/studies/coproduction/dashboard/model?audience=citizen");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Apply filters" })).ToBeEnabledAsync();
+        await page.Locator("#model-outcome").SelectOptionAsync("c_use_health");
+        await page.Locator("#model-predictors").SelectOptionAsync(["c_eff_int", "c_sal"]);
+        await page.Locator("#model-fe-country").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Fit model" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"outcome=c_use_health&x=c_eff_int&x=c_sal&x=country&se=classical$"));
+        await Assertions.Expect(page.Locator("[data-model-summary]")).ToContainTextAsync("Logistic regression");
+        await ExpectChartsDrawnAsync(page);
+        await page.ScreenshotAsync(new() { Path = Screenshot("model-logit"), FullPage = true });
+
+        // An impossible model is explained on the page: one country left by the filter, and country as a fixed effect.
+        await page.GotoAsync($"{baseUrl}/research/studies/coproduction/dashboard/model?audience=citizen&country=BE&outcome=c_col&x=c_eff_int&x=country&se=classical");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Apply filters" })).ToBeEnabledAsync();
+        await Assertions.Expect(page.Locator("[data-loading]")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("[data-problem]")).ToContainTextAsync("'country' has a single level ('BE')");
+        await Assertions.Expect(page.Locator("#blazor-error-ui")).ToBeHiddenAsync();
+        await page.ScreenshotAsync(new() { Path = Screenshot("model-problem"), FullPage = true });
+
+        Assert.Empty(problems);
+    }
+
+    /// <summary>Seeds the demo study, adds a viewer, starts the app (stopped with the test) and signs the viewer in.</summary>
+    private async Task<IPage> SeedAndSignInAsync(string email)
+    {
+        var environment = new Dictionary<string, string> { ["ConnectionStrings__CoproSurvey"] = database.ConnectionString, ["CoproSurvey__PublicUrl"] = baseUrl };
+        var (seeded, seedOutput) = await AppProcess.RunVerbAsync(environment, "seed-demo", "--responses", "400", "--seed", "7");
+        Assert.True(seeded == 0, seedOutput);
+        var (added, addOutput) = await AppProcess.RunVerbAsync(
+            environment, "researcher", "add", "--email", email, "--role", "researcher", "--study", "coproduction", "--study-role", "viewer");
+        Assert.True(added == 0, addOutput);
+        var link = SetupLink().Match(addOutput);
+        Assert.True(link.Success, addOutput);
+        app = await AppProcess.StartAsync(baseUrl, database.ConnectionString);
+
+        var page = await NewPageAsync();
+        await page.GotoAsync(link.Value.Replace("http://localhost:5003", baseUrl, StringComparison.Ordinal));
+        await page.GetByLabel("New password", new() { Exact = true }).FillAsync("lantern otter cobblestone");
+        await page.GetByLabel("New password again").FillAsync("lantern otter cobblestone");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Set password" }).ClickAsync();
+        await page.GetByLabel("E-mail address").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync("lantern otter cobblestone");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/research$"));
+        return page;
+    }
+
     public async Task InitializeAsync()
     {
         // plotly.js is 4.8 MB to parse on a machine shared with other builds: assertions wait as long as actions.
@@ -93,6 +171,11 @@ public sealed partial class DashboardBrowserTests : IAsyncLifetime
         if (chromium is not null)
         {
             await chromium.DisposeAsync();
+        }
+
+        if (app is not null)
+        {
+            await app.DisposeAsync();
         }
 
         database.Dispose();

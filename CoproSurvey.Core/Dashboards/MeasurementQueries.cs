@@ -1,0 +1,76 @@
+using CoproSurvey.Core.Datasets;
+using CoproSurvey.Core.Instruments;
+using CoproSurvey.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CoproSurvey.Core.Dashboards;
+
+/// <summary>The measurement view's data: the scales of the study's instruments and their items' answers, filtered.</summary>
+public sealed class MeasurementQueries(IDbContextFactory<CoproSurveyDbContext> contextFactory, StudyDataset dataset, IOptions<DashboardOptions> options)
+{
+    private CellRule Rule => new(Math.Max(1, options.Value.MinimumCellSize));
+
+    /// <summary>Reliability of every scale for the filter, and the item statistics of <paramref name="scale"/> (the first scale when null or unknown); null for an unknown study.</summary>
+    public async Task<MeasurementResult?> MeasureAsync(string studyKey, string? scale, DashboardFilter filter, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var (layout, rows) = await ReadAsync(studyKey, filter.Audiences.Count == 1 ? filter.Audiences[0] : null, CompareQueries.ToDatasetFilter(filter), ct);
+        if (layout is null)
+        {
+            return null;
+        }
+
+        var scales = Scales(layout);
+        var columns = scales.SelectMany(s => s.Items).Select(i => i.Name).Distinct(StringComparer.Ordinal).ToList();
+        var cells = columns.Select(c => layout.Values.Select((v, i) => (v, i)).First(x => x.v.Name == c).i).ToArray();
+        var values = rows.Select(r => new MeasurementRow(r.Audience, r.Country, Array.ConvertAll(cells, i => r.Cells[i].Value))).ToList();
+
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var study = await db.Studies.AsNoTracking().SingleAsync(s => s.Key == studyKey, ct);
+        return MeasurementCalculator.Compute(scales, columns, values, study.Countries.Select(c => (c.Code, c.Name)).ToList(), scale, Rule);
+    }
+
+    /// <summary>
+    /// Every scale of the layout, defined as the newest instrument version that has it defines it (items, reverse keys,
+    /// the items' point ranges), in the layout's order of scale scores.
+    /// </summary>
+    public static IReadOnlyList<MeasurementScale> Scales(DatasetLayout layout)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        var scales = new List<MeasurementScale>();
+        foreach (var score in layout.Values.Where(v => v.Kind == DatasetVariableKind.ScaleScore))
+        {
+            var holders = layout.Versions.Reverse().Where(v => v.FindScale(score.ScaleCode!) is not null).ToList();
+            var newest = holders[0];
+            var definition = newest.FindScale(score.ScaleCode!)!;
+            var items = definition.Items.Select(code =>
+            {
+                var variable = layout.Values.First(v => v.ItemCode == code && v.Kind == DatasetVariableKind.Likert);
+                var (min, max) = ScaleScorer.PointRange(newest, code);
+                return new MeasurementItem(variable.Name, variable.Label, definition.Reversed.Contains(code, StringComparer.Ordinal), min, max);
+            }).ToList();
+            scales.Add(new MeasurementScale(definition.Code, definition.Name, holders.Select(h => h.Audience).Distinct().Order().ToList(), items));
+        }
+
+        return scales;
+    }
+
+    /// <summary>The only place this view reads responses: the layout and the filtered rows.</summary>
+    private async Task<(DatasetLayout? Layout, IReadOnlyList<DatasetRow> Rows)> ReadAsync(string studyKey, Audience? audience, DatasetFilter filter, CancellationToken ct)
+    {
+        var layout = await dataset.GetLayoutAsync(studyKey, audience, ct);
+        if (layout is null)
+        {
+            return (null, []);
+        }
+
+        var rows = new List<DatasetRow>();
+        await foreach (var row in dataset.ReadRowsAsync(layout, filter, ct))
+        {
+            rows.Add(row);
+        }
+
+        return (layout, rows);
+    }
+}
