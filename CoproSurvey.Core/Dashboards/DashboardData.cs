@@ -16,6 +16,9 @@ public sealed class DashboardData
     private readonly string?[] countries;
     private readonly string?[] policyFields;
     private readonly string?[] serviceUnits;
+    private readonly string[] languages;
+    private readonly string[] instrumentKeys;
+    private readonly string[] instrumentVersions;
     private readonly DateTimeOffset[] startedAt;
     private readonly DateTimeOffset?[] completedAt;
     private readonly int[] lastPages;
@@ -32,6 +35,9 @@ public sealed class DashboardData
         countries = [.. builder.Countries];
         policyFields = [.. builder.PolicyFields];
         serviceUnits = [.. builder.ServiceUnits];
+        languages = [.. builder.Languages];
+        instrumentKeys = [.. builder.InstrumentKeys];
+        instrumentVersions = [.. builder.InstrumentVersions];
         startedAt = [.. builder.StartedAt];
         completedAt = [.. builder.CompletedAt];
         lastPages = [.. builder.LastPages];
@@ -49,7 +55,7 @@ public sealed class DashboardData
     public int Count { get; }
 
     /// <summary>Approximate bytes held, for the cache's budget.</summary>
-    public long SizeInBytes => (long)Count * ((values.Length * sizeof(double)) + 64);
+    public long SizeInBytes => (long)Count * ((values.Length * sizeof(double)) + 96);
 
     public int ResponseId(int row) => responseIds[row];
 
@@ -67,6 +73,16 @@ public sealed class DashboardData
 
     /// <summary>The furthest page the response submitted.</summary>
     public int LastPage(int row) => lastPages[row];
+
+    /// <summary>
+    /// A row as the dataset gives it, for code written against <see cref="DatasetRow"/>: its cells are read from these
+    /// columns when asked for (a missing cell's reason is not kept: it reads as not answered); no open answers and no
+    /// stored answers.
+    /// </summary>
+    public DatasetRow Row(int row) => new(
+        responseIds[row], audiences[row], countries[row], policyFields[row], serviceUnits[row], languages[row], instrumentKeys[row],
+        instrumentVersions[row], completedAt[row] is null ? DatasetStatus.Partial : DatasetStatus.Complete, startedAt[row], completedAt[row],
+        new RowCells(this, row), [], [], lastPages[row]);
 
     /// <summary>The position of a variable of <see cref="DatasetLayout.Values"/>, or -1.</summary>
     public int IndexOf(string variable) => index.GetValueOrDefault(variable, -1);
@@ -122,6 +138,24 @@ public sealed class DashboardData
         }
     }
 
+    private sealed class RowCells(DashboardData data, int row) : IReadOnlyList<DatasetCell>
+    {
+        public int Count => data.values.Length;
+
+        public DatasetCell this[int index] =>
+            data.Value(row, index) is { } value ? DatasetCell.Of(value) : DatasetCell.MissingBecause(MissingReason.NotAnswered);
+
+        public IEnumerator<DatasetCell> GetEnumerator()
+        {
+            for (var i = 0; i < Count; i++)
+            {
+                yield return this[i];
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
     /// <summary>Builds the data from dataset rows read in response order.</summary>
     public static async Task<DashboardData> BuildAsync(
         DatasetLayout layout, IAsyncEnumerable<DatasetRow> rows, DateTimeOffset loadedAt, Action<int>? rowsRead, CancellationToken ct)
@@ -156,6 +190,12 @@ public sealed class DashboardData
 
         public List<string?> ServiceUnits { get; } = [];
 
+        public List<string> Languages { get; } = [];
+
+        public List<string> InstrumentKeys { get; } = [];
+
+        public List<string> InstrumentVersions { get; } = [];
+
         public List<DateTimeOffset> StartedAt { get; } = [];
 
         public List<DateTimeOffset?> CompletedAt { get; } = [];
@@ -174,6 +214,9 @@ public sealed class DashboardData
             Countries.Add(Intern(row.Country));
             PolicyFields.Add(Intern(row.PolicyField));
             ServiceUnits.Add(Intern(row.ServiceUnit));
+            Languages.Add(Intern(row.Language)!);
+            InstrumentKeys.Add(Intern(row.InstrumentKey)!);
+            InstrumentVersions.Add(Intern(row.InstrumentSha256)!);
             StartedAt.Add(row.StartedAt);
             CompletedAt.Add(row.CompletedAt);
             LastPages.Add(row.LastPage);

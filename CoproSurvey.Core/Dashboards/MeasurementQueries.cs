@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace CoproSurvey.Core.Dashboards;
 
 /// <summary>The measurement view's data: the scales of the study's instruments and their items' answers, filtered.</summary>
-public sealed class MeasurementQueries(IDbContextFactory<CoproSurveyDbContext> contextFactory, StudyDataset dataset, IOptions<DashboardOptions> options)
+public sealed class MeasurementQueries(IDbContextFactory<CoproSurveyDbContext> contextFactory, DashboardDataCache cache, IOptions<DashboardOptions> options)
 {
     private CellRule Rule => new(Math.Max(1, options.Value.MinimumCellSize));
 
@@ -56,21 +56,14 @@ public sealed class MeasurementQueries(IDbContextFactory<CoproSurveyDbContext> c
         return scales;
     }
 
-    /// <summary>The only place this view reads responses: the layout and the filtered rows.</summary>
+    /// <summary>The only place this view reads responses: the layout and the filtered rows, from the dashboards' data of the study.</summary>
     private async Task<(DatasetLayout? Layout, IReadOnlyList<DatasetRow> Rows)> ReadAsync(string studyKey, Audience? audience, DatasetFilter filter, CancellationToken ct)
     {
-        var layout = await dataset.GetLayoutAsync(studyKey, audience, ct);
-        if (layout is null)
+        if (await cache.GetAsync(studyKey, audience, ct) is not { Data: var data })
         {
             return (null, []);
         }
 
-        var rows = new List<DatasetRow>();
-        await foreach (var row in dataset.ReadRowsAsync(layout, filter, ct))
-        {
-            rows.Add(row);
-        }
-
-        return (layout, rows);
+        return (data.Layout, data.Rows(filter).Select(data.Row).ToList());
     }
 }

@@ -12,7 +12,7 @@ namespace CoproSurvey.Core.Dashboards;
 /// The model view: a linear or logistic regression of the filtered responses through <see cref="RegressionAnalysis"/>,
 /// the code the <c>analyze ols</c> and <c>analyze logit</c> verbs run, on the same rows read into memory.
 /// </summary>
-public sealed class ModelQueries(StudyDataset dataset, IOptions<DashboardOptions> options)
+public sealed class ModelQueries(StudyDataset dataset, DashboardDataCache cache, IOptions<DashboardOptions> options)
 {
     /// <summary>The fixed effects, by dataset column.</summary>
     public static IReadOnlyList<(string Name, string Label)> FixedEffects { get; } =
@@ -221,22 +221,15 @@ public sealed class ModelQueries(StudyDataset dataset, IOptions<DashboardOptions
         return variables;
     }
 
-    /// <summary>The only place this view reads responses: the layout and the filtered rows.</summary>
+    /// <summary>The only place this view reads responses: the layout and the filtered rows, from the dashboards' data of the study.</summary>
     private async Task<(DatasetLayout? Layout, IReadOnlyList<DatasetRow> Rows)> ReadAsync(string studyKey, Audience? audience, DatasetFilter filter, CancellationToken ct)
     {
-        var layout = await dataset.GetLayoutAsync(studyKey, audience, ct);
-        if (layout is null)
+        if (await cache.GetAsync(studyKey, audience, ct) is not { Data: var data })
         {
             return (null, []);
         }
 
-        var rows = new List<DatasetRow>();
-        await foreach (var row in dataset.ReadRowsAsync(layout, filter, ct))
-        {
-            rows.Add(row);
-        }
-
-        return (layout, rows);
+        return (data.Layout, data.Rows(filter).Select(data.Row).ToList());
     }
 
     /// <summary>A source whose one numeric variable is recoded (the binary outcome), every other read as the inner source reads it.</summary>

@@ -33,6 +33,9 @@ public sealed class DemoExportFixture : IAsyncLifetime
 
     public IOptions<DashboardOptions> Options { get; } = Microsoft.Extensions.Options.Options.Create(new DashboardOptions());
 
+    /// <summary>A fresh dashboards' data cache over the database, as the web app holds one.</summary>
+    public DashboardDataCache Cache() => new(Database.ContextFactory, Dataset, TimeProvider.System, Options);
+
     /// <summary>data.csv as records keyed by column, missing codes replaced by "".</summary>
     public List<Dictionary<string, string>> Data { get; private set; } = [];
 
