@@ -58,6 +58,7 @@ public sealed partial class RespondentAccessibilityTests(ITestOutputHelper outpu
     {
         var page = await NewPageAsync(1280, 900);
         await page.GotoAsync(baseUrl + "/s/coproduction/professional?country=NL&field=health");
+        await FocusAndPressAsync(page, "#" + ConsentNotice.AgeInputId, "Space");
         await FocusAndPressAsync(page, "button[value=agree]", "Enter");
         await page.WaitForURLAsync(ResponsePageAddress());
 
@@ -190,6 +191,7 @@ public sealed partial class RespondentAccessibilityTests(ITestOutputHelper outpu
         await CheckAsync("entry-errors");
         await page.GetByLabel("Country you live in").SelectOptionAsync("BE");
         await page.GetByLabel("Public service this questionnaire is about").SelectOptionAsync("health");
+        await page.GetByLabel("Yes, I am 18 or older").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "I agree, start" }).ClickAsync();
         await page.WaitForURLAsync(ResponsePageAddress());
         var token = ResponsePageAddress().Match(page.Url).Groups[1].Value;
@@ -316,6 +318,7 @@ public sealed partial class RespondentAccessibilityTests(ITestOutputHelper outpu
     private async Task StartAsync(IPage page)
     {
         await page.GotoAsync(baseUrl + "/s/coproduction/citizen?country=BE&field=health");
+        await page.GetByLabel("Yes, I am 18 or older").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "I agree, start" }).ClickAsync();
         await page.WaitForURLAsync(ResponsePageAddress());
     }

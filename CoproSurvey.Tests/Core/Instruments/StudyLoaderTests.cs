@@ -25,7 +25,21 @@ public sealed class StudyLoaderTests : IDisposable
           "status": "open",
           "countries": [ { "code": "BE", "name": "Belgium" }, { "code": "GB", "name": "United Kingdom" } ],
           "policyFields": [ { "code": "health", "label": "Health" } ],
-          "instruments": { "citizen": "instruments/sample.json" }
+          "instruments": { "citizen": "instruments/sample.json" },
+          "consent": {
+            "version": "2026-01",
+            "sourceLanguage": "en",
+            "text": {
+              "en": { "purpose": "Why.", "whatIsAsked": "What.", "voluntary": "Voluntary.", "withdrawal": "Withdrawal.", "dataUse": "Data use." },
+              "nl": { "purpose": "Waarom.", "whatIsAsked": "Wat.", "voluntary": "Vrijwillig.", "withdrawal": "Terugtrekken.", "dataUse": "Gebruik." }
+            },
+            "controller": "Demo University",
+            "contactEmail": "demo@example.org",
+            "ethicsReference": "ETH-1",
+            "legalBasis": "consent",
+            "retentionYears": 5,
+            "minimumAge": 16
+          }
         }
         """)!.AsObject();
 
