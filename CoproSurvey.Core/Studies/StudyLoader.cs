@@ -244,13 +244,14 @@ public static partial class StudyLoader
         }
 
         var source = c.String("sourceLanguage", required: true)!;
-        if (source.Length > 0 && !LanguagePattern().IsMatch(source))
+        var sourceWellFormed = LanguagePattern().IsMatch(source);
+        if (source.Length > 0 && !sourceWellFormed)
         {
             sink.Add(c.PathOf("sourceLanguage"), $"'{source}' is not a language code such as en, nl or pt-BR");
         }
 
         var wordings = ReadWordings(sink, c);
-        if (source.Length > 0 && c.Has("text") && !wordings.ContainsKey(source))
+        if (sourceWellFormed && c.Has("text") && !wordings.ContainsKey(source))
         {
             sink.Add(c.PathOf("text"), $"has no text in the source language '{source}'");
         }
