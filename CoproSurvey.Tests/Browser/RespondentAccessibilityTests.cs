@@ -258,6 +258,8 @@ public sealed partial class RespondentAccessibilityTests(ITestOutputHelper outpu
         await CheckAsync("withdrawn");
         await page.GotoAsync(baseUrl + "/s/coproduction/citizen/declined");
         await CheckAsync("declined");
+        await page.GotoAsync(baseUrl + "/s/coproduction/citizen/age");
+        await CheckAsync("below-minimum-age");
         await page.GotoAsync(baseUrl + "/no/such/page");
         await CheckAsync("not-found");
         await page.Context.CloseAsync();
