@@ -182,7 +182,7 @@ internal sealed class SimulatedRespondent : IDisposable
         stats.Viewed(clock.Elapsed);
         var form = FindForm(html, "consent");
         await ThinkAsync(stopping);
-        using var started = await http.PostAsync(link, Multipart(Hidden(form).Append(KeyValuePair.Create("choice", "agree"))), hard);
+        using var started = await http.PostAsync(link, Multipart(Hidden(form).Append(KeyValuePair.Create("age", "yes")).Append(KeyValuePair.Create("choice", "agree"))), hard);
         var location = await ExpectRedirect(started, hard);
         var segments = location.Split('/', StringSplitOptions.RemoveEmptyEntries);
         if (segments is not ["r", var issued, "1"])

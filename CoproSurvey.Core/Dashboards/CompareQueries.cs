@@ -11,8 +11,6 @@ public sealed record CompareVariable(string Name, string Label, bool IsScale);
 /// <summary>The compare view's data: one variable of the study's dataset, grouped by country or policy field and audience.</summary>
 public sealed class CompareQueries(IDbContextFactory<CoproSurveyDbContext> contextFactory, StudyDataset dataset, DashboardDataCache cache, IOptions<DashboardOptions> options)
 {
-    private CellRule Rule => new(Math.Max(1, options.Value.MinimumCellSize));
-
     /// <summary>The variables that can be compared: every scale score and Likert item of the study's instruments.</summary>
     public async Task<IReadOnlyList<CompareVariable>> VariablesAsync(string studyKey, CancellationToken ct)
     {
@@ -48,7 +46,7 @@ public sealed class CompareQueries(IDbContextFactory<CoproSurveyDbContext> conte
             .Select(row => new CompareValue(data.Audience(row), by == CompareBy.Country ? data.Country(row) : data.PolicyField(row), data.Value(row, variableIndex)))
             .ToList();
 
-        return CompareCalculator.Compute(found.Name, found.Label, by, values, order, Rule);
+        return CompareCalculator.Compute(found.Name, found.Label, by, values, order, options.Value.RuleFor(study.MinimumCellSize));
     }
 
     /// <summary>The dashboard filter as the dataset reads it (its dates bound the completion day of completed responses).</summary>

@@ -8,8 +8,8 @@ public sealed class DashboardOptions
 
     /// <summary>
     /// Statistical disclosure control: a group of fewer respondents than this (but at least one) is never reported,
-    /// in tables, charts or downloads (<c>Dashboards:MinimumCellSize</c>, default 5). One setting for the platform
-    /// until studies carry their own.
+    /// in tables, charts or downloads (<c>Dashboards:MinimumCellSize</c>, default 5). A study file may set its own
+    /// (<c>"dashboards": {"minimumCellSize": N}</c>), which then applies to that study instead.
     /// </summary>
     public int MinimumCellSize { get; set; } = 5;
 
@@ -18,6 +18,9 @@ public sealed class DashboardOptions
     /// 8 bytes per response and numeric variable, so 100,000 responses of both questionnaires take about 130 MB.
     /// </summary>
     public int CacheMegabytes { get; set; } = 512;
+
+    /// <summary>The rule for a study: its own threshold when its file sets one, else this platform setting (at least 1).</summary>
+    public CellRule RuleFor(int? studyMinimumCellSize) => new(Math.Max(1, studyMinimumCellSize ?? MinimumCellSize));
 }
 
 /// <summary>The small-cell rule applied to one count.</summary>

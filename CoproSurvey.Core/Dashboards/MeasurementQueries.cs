@@ -9,8 +9,6 @@ namespace CoproSurvey.Core.Dashboards;
 /// <summary>The measurement view's data: the scales of the study's instruments and their items' answers, filtered.</summary>
 public sealed class MeasurementQueries(IDbContextFactory<CoproSurveyDbContext> contextFactory, DashboardDataCache cache, IOptions<DashboardOptions> options)
 {
-    private CellRule Rule => new(Math.Max(1, options.Value.MinimumCellSize));
-
     /// <summary>Reliability of every scale for the filter, and the item statistics of <paramref name="scale"/> (the first scale when null or unknown); null for an unknown study.</summary>
     public async Task<MeasurementResult?> MeasureAsync(string studyKey, string? scale, DashboardFilter filter, CancellationToken ct)
     {
@@ -28,7 +26,7 @@ public sealed class MeasurementQueries(IDbContextFactory<CoproSurveyDbContext> c
 
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var study = await db.Studies.AsNoTracking().SingleAsync(s => s.Key == studyKey, ct);
-        return MeasurementCalculator.Compute(scales, columns, values, study.Countries.Select(c => (c.Code, c.Name)).ToList(), scale, Rule);
+        return MeasurementCalculator.Compute(scales, columns, values, study.Countries.Select(c => (c.Code, c.Name)).ToList(), scale, options.Value.RuleFor(study.MinimumCellSize));
     }
 
     /// <summary>

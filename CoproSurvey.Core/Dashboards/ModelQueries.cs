@@ -3,7 +3,9 @@ using CoproSurvey.Core.Analysis;
 using CoproSurvey.Core.Analysis.Sources;
 using CoproSurvey.Core.Datasets;
 using CoproSurvey.Core.Instruments;
+using CoproSurvey.Core.Persistence;
 using CoproSurvey.Core.Statistics;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CoproSurvey.Core.Dashboards;
@@ -12,13 +14,12 @@ namespace CoproSurvey.Core.Dashboards;
 /// The model view: a linear or logistic regression of the filtered responses through <see cref="RegressionAnalysis"/>,
 /// the code the <c>analyze ols</c> and <c>analyze logit</c> verbs run, on the same rows read into memory.
 /// </summary>
-public sealed class ModelQueries(StudyDataset dataset, DashboardDataCache cache, IOptions<DashboardOptions> options)
+public sealed class ModelQueries(IDbContextFactory<CoproSurveyDbContext> contextFactory, StudyDataset dataset, DashboardDataCache cache, IOptions<DashboardOptions> options)
 {
     /// <summary>The fixed effects, by dataset column.</summary>
     public static IReadOnlyList<(string Name, string Label)> FixedEffects { get; } =
         [("country", "Country"), ("policy_field", "Policy field"), ("audience", "Audience")];
 
-    private CellRule Rule => new(Math.Max(1, options.Value.MinimumCellSize));
 
     /// <summary>The variables of the study (of one audience, when the filter names one) that can enter a model.</summary>
     public async Task<IReadOnlyList<ModelVariable>> VariablesAsync(string studyKey, DashboardFilter filter, CancellationToken ct)
@@ -39,25 +40,28 @@ public sealed class ModelQueries(StudyDataset dataset, DashboardDataCache cache,
             return null;
         }
 
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var rule = options.Value.RuleFor(await db.Studies.AsNoTracking().Where(s => s.Key == studyKey).Select(s => s.MinimumCellSize).SingleAsync(ct));
+
         var variables = Variables(layout, filter).ToDictionary(v => v.Name, StringComparer.Ordinal);
         if (!variables.TryGetValue(choice.Outcome, out var outcome) || !outcome.IsOutcome)
         {
-            return Refused(choice, $"\"{choice.Outcome}\" is not a variable of this study that can be an outcome.");
+            return Refused(choice, rule, $"\"{choice.Outcome}\" is not a variable of this study that can be an outcome.");
         }
 
         var unknown = choice.Predictors.FirstOrDefault(p => !variables.TryGetValue(p, out var v) || !v.IsPredictor);
         if (unknown is not null)
         {
-            return Refused(choice, $"\"{unknown}\" is not a variable of this study that can be a predictor.");
+            return Refused(choice, rule, $"\"{unknown}\" is not a variable of this study that can be a predictor.");
         }
 
         if (choice.Predictors.Contains(choice.Outcome))
         {
-            return Refused(choice, $"The outcome \"{choice.Outcome}\" cannot also be a predictor.");
+            return Refused(choice, rule, $"The outcome \"{choice.Outcome}\" cannot also be a predictor.");
         }
 
         var source = new DatasetRowsSource($"study {studyKey}", layout, rows);
-        return await FitAsync(source, layout, outcome, choice, variables, ct);
+        return await FitAsync(source, layout, outcome, choice, variables, rule, ct);
     }
 
     /// <summary>
@@ -82,8 +86,8 @@ public sealed class ModelQueries(StudyDataset dataset, DashboardDataCache cache,
 
     private static Audience? Audience(DashboardFilter filter) => filter.Audiences.Count == 1 ? filter.Audiences[0] : null;
 
-    private async Task<ModelResult> FitAsync(
-        IAnalysisSource source, DatasetLayout layout, ModelVariable outcome, ModelChoice choice, Dictionary<string, ModelVariable> variables, CancellationToken ct)
+    private static async Task<ModelResult> FitAsync(
+        IAnalysisSource source, DatasetLayout layout, ModelVariable outcome, ModelChoice choice, Dictionary<string, ModelVariable> variables, CellRule rule, CancellationToken ct)
     {
         var request = Request(choice, variables);
         var notes = new List<string>();
@@ -98,14 +102,14 @@ public sealed class ModelQueries(StudyDataset dataset, DashboardDataCache cache,
                 }
 
                 var logit = await RegressionAnalysis.LogitAsync(binary, request, ct);
-                if (await SmallGroupAsync(binary, request, null, logit.N, ct) is { } small)
+                if (await SmallGroupAsync(binary, request, null, logit.N, rule, ct) is { } small)
                 {
-                    return Refused(choice, small, logistic: true);
+                    return Refused(choice, rule, small, logistic: true);
                 }
 
                 notes.AddRange(logit.Warnings);
                 notes.AddRange(Collinear(logit.Dropped));
-                return new ModelResult(choice, Rule.MinimumCellSize, true, label, null, logit, null, notes);
+                return new ModelResult(choice, rule.MinimumCellSize, true, label, null, logit, null, notes);
             }
 
             var cluster = ClusterVariable(choice.StandardErrors);
@@ -116,25 +120,25 @@ public sealed class ModelQueries(StudyDataset dataset, DashboardDataCache cache,
                 _ => CovarianceType.Cluster,
             };
             var ols = await RegressionAnalysis.OlsAsync(source, request, covariance, cluster, ct);
-            if (await SmallGroupAsync(source, request, cluster, ols.N, ct) is { } tooSmall)
+            if (await SmallGroupAsync(source, request, cluster, ols.N, rule, ct) is { } tooSmall)
             {
-                return Refused(choice, tooSmall);
+                return Refused(choice, rule, tooSmall);
             }
 
             notes.AddRange(ols.Warnings);
             notes.AddRange(Collinear(ols.Dropped));
-            return new ModelResult(choice, Rule.MinimumCellSize, false, null, ols, null, null, notes);
+            return new ModelResult(choice, rule.MinimumCellSize, false, null, ols, null, null, notes);
         }
         catch (Exception e) when (e is StatisticsException or AnalysisInputException or ArgumentException)
         {
             // What the statistics refuse (a constant outcome, too few cases, separation, a model they cannot build from
             // these columns, as analyze reports with exit 2 or 3) is said, not thrown at the page.
-            return Refused(choice, e.Message, outcome.Kind == ModelVariableKind.Binary);
+            return Refused(choice, rule, e.Message, outcome.Kind == ModelVariableKind.Binary);
         }
     }
 
-    private ModelResult Refused(ModelChoice choice, string problem, bool logistic = false) =>
-        new(choice, Rule.MinimumCellSize, logistic, null, null, null, problem, []);
+    private static ModelResult Refused(ModelChoice choice, CellRule rule, string problem, bool logistic = false) =>
+        new(choice, rule.MinimumCellSize, logistic, null, null, null, problem, []);
 
     private static IEnumerable<string> Collinear(IReadOnlyList<string> dropped) =>
         dropped.Count == 0 ? [] : [$"Left out as collinear with the terms before them (no estimate, as R gives NA): {string.Join(", ", dropped)}."];
@@ -143,11 +147,11 @@ public sealed class ModelQueries(StudyDataset dataset, DashboardDataCache cache,
     /// The small-cell rule on a model: fewer complete cases than the minimum, or a level of a factor (a fixed effect's
     /// country, a category) held by fewer, would let a coefficient describe a handful of people.
     /// </summary>
-    private async Task<string?> SmallGroupAsync(IAnalysisSource source, RegressionRequest request, string? cluster, int n, CancellationToken ct)
+    private static async Task<string?> SmallGroupAsync(IAnalysisSource source, RegressionRequest request, string? cluster, int n, CellRule rule, CancellationToken ct)
     {
-        if (Rule.Suppresses(n))
+        if (rule.Suppresses(n))
         {
-            return $"Only {n} complete cases: fewer than {Rule.MinimumCellSize}, so the model is not shown.";
+            return $"Only {n} complete cases: fewer than {rule.MinimumCellSize}, so the model is not shown.";
         }
 
         var factors = request.Factors ?? [];
@@ -164,9 +168,9 @@ public sealed class ModelQueries(StudyDataset dataset, DashboardDataCache cache,
             var column = data.Categorical(factor);
             foreach (var level in complete.GroupBy(r => column.Codes[r]))
             {
-                if (Rule.Suppresses(level.Count()))
+                if (rule.Suppresses(level.Count()))
                 {
-                    return $"\"{factor}\" = {column.Levels[level.Key]} has fewer than {Rule.MinimumCellSize} complete cases, so the model is not shown. Filter it out, or leave {factor} out of the model.";
+                    return $"\"{factor}\" = {column.Levels[level.Key]} has fewer than {rule.MinimumCellSize} complete cases, so the model is not shown. Filter it out, or leave {factor} out of the model.";
                 }
             }
         }

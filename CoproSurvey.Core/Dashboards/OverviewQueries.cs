@@ -11,9 +11,6 @@ namespace CoproSurvey.Core.Dashboards;
 /// </summary>
 public sealed class OverviewQueries(IDbContextFactory<CoproSurveyDbContext> contextFactory, DashboardDataCache cache, IOptions<DashboardOptions> options)
 {
-    /// <summary>The small-cell rule in force.</summary>
-    public CellRule Rule => new(Math.Max(1, options.Value.MinimumCellSize));
-
     /// <summary>The overview of a study for a filter; an unknown study id gives an empty overview.</summary>
     public async Task<StudyOverview> OverviewAsync(int studyId, DashboardFilter filter, CancellationToken ct)
     {
@@ -36,6 +33,6 @@ public sealed class OverviewQueries(IDbContextFactory<CoproSurveyDbContext> cont
                 .ToListAsync(ct)
             : [];
         var audiences = (study?.Audiences ?? []).Where(a => filter.Audiences.Count == 0 || filter.Audiences.Contains(a)).ToList();
-        return OverviewCalculator.Compute(rows, declines, audiences, study?.Countries ?? [], study?.PolicyFields ?? [], Rule);
+        return OverviewCalculator.Compute(rows, declines, audiences, study?.Countries ?? [], study?.PolicyFields ?? [], options.Value.RuleFor(study?.MinimumCellSize));
     }
 }

@@ -17,7 +17,7 @@ internal sealed record DatasetResponseFacts(
     int LastPage);
 
 /// <summary>A stored answer as read from the database.</summary>
-internal sealed record DatasetStoredAnswer(int ResponseId, string ItemCode, string? Value, double? Number, bool DontKnow, DateTimeOffset AnsweredAt);
+internal sealed record DatasetStoredAnswer(int ResponseId, string ItemCode, string? Value, double? Number, bool DontKnow, bool NotApplicable, DateTimeOffset AnsweredAt);
 
 /// <summary>
 /// Turns a response and its stored answers into a <see cref="DatasetRow"/> of a <see cref="DatasetLayout"/>. The reason
@@ -56,7 +56,7 @@ internal sealed class DatasetRowBuilder
         {
             if (plan.Items.TryGetValue(answer.ItemCode, out var item))
             {
-                given[answer.ItemCode] = AnswerValue.FromStored(item.Question.Type, answer.ItemCode, answer.Value, answer.Number, answer.DontKnow);
+                given[answer.ItemCode] = AnswerValue.FromStored(item.Question.Type, answer.ItemCode, answer.Value, answer.Number, answer.DontKnow, answer.NotApplicable);
                 times[answer.ItemCode] = answer.AnsweredAt;
             }
         }
@@ -98,7 +98,7 @@ internal sealed class DatasetRowBuilder
 
             if (effective.TryGetValue(code, out var answer))
             {
-                return answer.DontKnow ? MissingReason.DontKnow : null;
+                return answer.DontKnow ? MissingReason.DontKnow : answer.NotApplicable ? MissingReason.NotApplicable : null;
             }
 
             return item.SectionIndex > lastReached ? MissingReason.NotReached

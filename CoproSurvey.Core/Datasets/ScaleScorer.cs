@@ -5,7 +5,7 @@ namespace CoproSurvey.Core.Datasets;
 /// <summary>
 /// Scale scores from an instrument's <see cref="Scale"/> definitions. The score is the mean of the scale's answered
 /// items, each reverse-keyed item first recoded as <c>min + max - value</c> of its response scale, when at least
-/// <see cref="Scale.MinAnswered"/> items are answered ("don't know" is not an answer here); otherwise it is missing.
+/// <see cref="Scale.MinAnswered"/> items are answered ("don't know" and "not applicable" are not answers here); otherwise it is missing.
 /// A missing score carries the reason its missing items share (all not asked, all not reached, all don't know), or
 /// <see cref="MissingReason.NotAnswered"/> when their reasons differ.
 /// </summary>

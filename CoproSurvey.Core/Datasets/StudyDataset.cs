@@ -66,7 +66,7 @@ public sealed class StudyDataset(IDbContextFactory<CoproSurveyDbContext> context
         var answers = answersDb.Answers.AsNoTracking()
             .Where(a => Select(answersDb, layout, filter).Select(r => r.Id).Contains(a.ResponseId))
             .OrderBy(a => a.ResponseId).ThenBy(a => a.ItemCode)
-            .Select(a => new DatasetStoredAnswer(a.ResponseId, a.ItemCode, a.Value, a.Number, a.DontKnow, a.AnsweredAt))
+            .Select(a => new DatasetStoredAnswer(a.ResponseId, a.ItemCode, a.Value, a.Number, a.DontKnow, a.NotApplicable, a.AnsweredAt))
             .AsAsyncEnumerable();
         var submitted = filter.IncludePartial
             ? pagesDb.PageEvents.AsNoTracking()

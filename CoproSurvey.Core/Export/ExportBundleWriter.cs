@@ -334,6 +334,7 @@ public sealed class ExportBundleWriter(StudyDataset dataset, IDbContextFactory<C
 
                 var variable = layout.Values[i];
                 double? number = value.DontKnow ? variable.MissingCodes?.DontKnow
+                    : value.NotApplicable ? variable.MissingCodes?.NotApplicable
                     : variable.Kind == DatasetVariableKind.SingleChoice && value.Value is not null
                         && layout.ChoiceValues[i]!.TryGetValue(value.Value, out var code) ? code
                     : value.Number;

@@ -25,6 +25,7 @@ internal static class ExportFormat
         MissingReason.NotAsked => "not asked",
         MissingReason.NotReached => "not reached",
         MissingReason.NotAnswered => "not answered",
+        MissingReason.NotApplicable => "not applicable",
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, null),
     };
 

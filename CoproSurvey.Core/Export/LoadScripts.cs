@@ -7,12 +7,12 @@ namespace CoproSurvey.Core.Export;
 /// <summary>
 /// Scripts that load a bundle's data.csv with its variable labels, value labels and missing codes: R (codes become NA,
 /// labelled variables become factors), Stata (codes become the extended missing values .a don't know, .b not asked,
-/// .c not reached, .d not answered) and SPSS (codes declared as MISSING VALUES and labelled). Each is run from the
+/// .c not reached, .d not answered, .e not applicable) and SPSS (codes declared as MISSING VALUES and labelled). Each is run from the
 /// bundle's folder.
 /// </summary>
 internal static class LoadScripts
 {
-    private static readonly string[] StataMissing = [".a", ".b", ".c", ".d"];
+    private static readonly string[] StataMissing = [".a", ".b", ".c", ".d", ".e"];
 
     public static string R(DatasetLayout layout)
     {
@@ -23,7 +23,7 @@ internal static class LoadScripts
             .Append("survey <- read.csv(\"data.csv\", fileEncoding = \"UTF-8\", check.names = FALSE, stringsAsFactors = FALSE, na.strings = \"\",\n")
             .Append("  colClasses = c(");
         r.AppendJoin(", ", layout.DataColumns.Select(c => $"{RString(c.Name)} = {(c.ValueType == DatasetValueType.Number ? "\"numeric\"" : "\"character\"")}"));
-        r.Append("))\n\n# Missing codes (don't know, not asked, not reached, not answered) to NA\n");
+        r.Append("))\n\n# Missing codes (don't know, not asked, not reached, not answered, not applicable) to NA\n");
         foreach (var v in layout.Values.Where(v => v.MissingCodes is not null))
         {
             r.Append("survey[[").Append(RString(v.Name)).Append("]][survey[[").Append(RString(v.Name)).Append("]] %in% c(")
@@ -53,7 +53,7 @@ internal static class LoadScripts
         var columns = layout.DataColumns.ToList();
         var strings = columns.Select((c, i) => (c, i)).Where(x => x.c.ValueType != DatasetValueType.Number).Select(x => (x.i + 1).ToString(CultureInfo.InvariantCulture));
         s.Append("* Loads data.csv of the CoproSurvey export of study ").Append(Line(layout.StudyKey)).Append(" with labels and missing values:\n")
-            .Append("* .a don't know, .b not asked, .c not reached, .d not answered. Run from the bundle's folder: do load.do\n\n")
+            .Append("* .a don't know, .b not asked, .c not reached, .d not answered, .e not applicable. Run from the bundle's folder: do load.do\n\n")
             .Append("import delimited using \"data.csv\", varnames(1) case(preserve) encoding(\"utf-8\") delimiters(\",\") bindquote(strict) stringcols(")
             .AppendJoin(" ", strings).Append(") clear\n\n");
         foreach (var v in columns)
@@ -116,9 +116,9 @@ internal static class LoadScripts
         var missing = layout.Values.Where(v => v.MissingCodes is not null).ToList();
         if (missing.Count > 0)
         {
-            // The four codes are consecutive and below every valid value, so one range declares them all.
+            // The codes are consecutive and below every valid value, so one range declares them all.
             s.Append("\nMISSING VALUES\n  ").AppendJoin("\n  /", missing.Select(v =>
-                $"{v.Name} ({ExportFormat.Number(v.MissingCodes!.NotAnswered)} THRU {ExportFormat.Number(v.MissingCodes.DontKnow)})"))
+                $"{v.Name} ({ExportFormat.Number(v.MissingCodes!.Lowest)} THRU {ExportFormat.Number(v.MissingCodes.DontKnow)})"))
                 .Append(".\n");
         }
 

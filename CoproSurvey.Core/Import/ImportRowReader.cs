@@ -1,5 +1,6 @@
 using System.Globalization;
 using CoproSurvey.Core.Datasets;
+using CoproSurvey.Core.Export;
 using CoproSurvey.Core.Instruments;
 using CoproSurvey.Core.Responses;
 using CoproSurvey.Core.Studies;
@@ -335,7 +336,8 @@ internal static class ImportRowReader
                 continue;
             }
 
-            if (reason is { } r && r != MissingReason.DontKnow)
+            // Don't know and not applicable are answers the respondent gave; the other reasons say why there is none.
+            if (reason is { } r && r is not (MissingReason.DontKnow or MissingReason.NotApplicable))
             {
                 reasons[code] = (r, name);
                 continue;
@@ -346,8 +348,8 @@ internal static class ImportRowReader
                 continue;
             }
 
-            AnswerValue? answer = reason == MissingReason.DontKnow
-                ? AnswerValue.DontKnowTo(code)
+            AnswerValue? answer = reason == MissingReason.DontKnow ? AnswerValue.DontKnowTo(code)
+                : reason == MissingReason.NotApplicable ? AnswerValue.NotApplicableTo(code)
                 : AnswerOf(variable, layout.ChoiceValues[index], item.Question, code, text, value!.Value, name, problem);
             ok &= Accept(item.Question, answer, name, given, problem);
         }
@@ -364,9 +366,9 @@ internal static class ImportRowReader
             if (options.All(o => o.Reason is not null) && options.Select(o => o.Reason).Distinct().Count() == 1)
             {
                 var reason = options[0].Reason!.Value;
-                if (reason == MissingReason.DontKnow)
+                if (reason is MissingReason.DontKnow or MissingReason.NotApplicable)
                 {
-                    problem(column, $"'{code}' (multiple choice) has no \"don't know\".");
+                    problem(column, $"'{code}' (multiple choice) has no \"{ExportFormat.Reason(reason)}\".");
                     ok = false;
                 }
                 else

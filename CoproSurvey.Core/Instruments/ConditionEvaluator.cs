@@ -37,7 +37,7 @@ public static class ConditionEvaluator
             return true;
         }
 
-        if (answer.DontKnow)
+        if (answer.IsMissingByChoice)
         {
             return leaf.Operator == ConditionOperator.NotIn;
         }
@@ -54,8 +54,8 @@ public static class ConditionEvaluator
         };
     }
 
-    /// <summary>True when the answer holds a value or is "don't know".</summary>
-    public static bool IsAnswered(AnswerValue answer) => answer.DontKnow || answer.Values.Any(v => v.Length > 0);
+    /// <summary>True when the answer holds a value or is "don't know" or "not applicable".</summary>
+    public static bool IsAnswered(AnswerValue answer) => answer.IsMissingByChoice || answer.Values.Any(v => v.Length > 0);
 
     private static bool SameValue(string answer, string value) =>
         string.Equals(answer, value, StringComparison.Ordinal)

@@ -91,7 +91,11 @@ public sealed record Question(
 
 /// <summary>A labelled k-point response scale; point values are the stored codes (e.g. 1..5).</summary>
 /// <param name="DontKnowLabel">When set, a "don't know" option is offered and stored as missing.</param>
-public sealed record ResponseScale(IReadOnlyList<ScalePoint> Points, string? DontKnowLabel);
+/// <param name="NotApplicableLabel">
+/// When set, a "not applicable" option is offered after the points (and after don't know): the item does not apply
+/// to the respondent. Stored as an answer of its own kind, missing for analysis with a reason distinct from don't know.
+/// </param>
+public sealed record ResponseScale(IReadOnlyList<ScalePoint> Points, string? DontKnowLabel, string? NotApplicableLabel = null);
 
 public sealed record ScalePoint(int Value, string Label);
 
@@ -121,7 +125,7 @@ public enum ConditionOperator
     GreaterThan,
     /// <summary>Numeric answer strictly less than the single value.</summary>
     LessThan,
-    /// <summary>The question has an answer (don't know counts as answered).</summary>
+    /// <summary>The question has an answer (don't know and not applicable count as answered).</summary>
     Answered,
 }
 

@@ -77,6 +77,8 @@ public static class InstrumentCanonicalizer
                 w.WriteEndObject();
             });
             WriteOptional(w, "dontKnow", scale.DontKnowLabel);
+            // Written only when set, so that the hash of a scale without it is what it was before the option existed.
+            WriteOptional(w, "notApplicable", scale.NotApplicableLabel);
             w.WriteEndObject();
         }
 

@@ -17,7 +17,7 @@ internal sealed class InstrumentReader(ProblemSink sink)
     private static readonly string[] QuestionProperties =
         ["code", "type", "text", "help", "required", "displayCondition", "scale", "scaleRef", "options", "numeric", "maxLength", "rows"];
 
-    private static readonly string[] ResponseScaleProperties = ["points", "dontKnow"];
+    private static readonly string[] ResponseScaleProperties = ["points", "dontKnow", "notApplicable"];
     private static readonly string[] PointProperties = ["value", "label"];
     private static readonly string[] OptionProperties = ["code", "label", "exclusive"];
     private static readonly string[] NumericProperties = ["min", "max", "integer", "unit"];
@@ -278,7 +278,7 @@ internal sealed class InstrumentReader(ProblemSink sink)
             }
         }
 
-        return new ResponseScale(points, o.String("dontKnow", required: false));
+        return new ResponseScale(points, o.String("dontKnow", required: false), o.String("notApplicable", required: false));
     }
 
     private List<ChoiceOption> ReadOptions(JsonObjectReader o, QuestionType type)

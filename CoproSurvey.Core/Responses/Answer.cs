@@ -17,7 +17,7 @@ public sealed class Answer
 
     /// <summary>
     /// The answer as text (<see cref="AnswerValue.ToStoredText"/>): the value of a single-valued answer, a JSON array of
-    /// option codes for multiple choice; null for don't know. Read it back with <see cref="ToValue"/> and the question's type.
+    /// option codes for multiple choice; null for don't know and not applicable. Read it back with <see cref="ToValue"/> and the question's type.
     /// </summary>
     public string? Value { get; private set; }
 
@@ -25,6 +25,9 @@ public sealed class Answer
     public double? Number { get; private set; }
 
     public bool DontKnow { get; private set; }
+
+    /// <summary>The respondent chose "not applicable" (<see cref="AnswerValue.NotApplicable"/>).</summary>
+    public bool NotApplicable { get; private set; }
 
     public DateTimeOffset AnsweredAt { get; private set; }
 
@@ -43,7 +46,7 @@ public sealed class Answer
             throw new InvalidOperationException($"An answer to '{ItemCode}' cannot take a value for '{value.ItemCode}'.");
         }
 
-        if (Value == value.ToStoredText() && Number == value.Number && DontKnow == value.DontKnow)
+        if (Value == value.ToStoredText() && Number == value.Number && DontKnow == value.DontKnow && NotApplicable == value.NotApplicable)
         {
             return false;
         }
@@ -53,16 +56,16 @@ public sealed class Answer
     }
 
     /// <summary>The answer decoded by the type of its item's question.</summary>
-    public AnswerValue ToValue(QuestionType type) => AnswerValue.FromStored(type, ItemCode, Value, Number, DontKnow);
+    public AnswerValue ToValue(QuestionType type) => AnswerValue.FromStored(type, ItemCode, Value, Number, DontKnow, NotApplicable);
 
     private void Set(AnswerValue value, DateTimeOffset at)
     {
-        if (value.DontKnow && (value.Value is not null || value.Choices is not null || value.Number is not null))
+        if (value.IsMissingByChoice && (value.Value is not null || value.Choices is not null || value.Number is not null))
         {
-            throw new ArgumentException($"A don't-know answer to '{value.ItemCode}' cannot carry a value.", nameof(value));
+            throw new ArgumentException($"A don't-know or not-applicable answer to '{value.ItemCode}' cannot carry a value.", nameof(value));
         }
 
-        if (!value.DontKnow && value.Value is null && value.Choices is null)
+        if (!value.IsMissingByChoice && value.Value is null && value.Choices is null)
         {
             throw new ArgumentException($"The answer to '{value.ItemCode}' has no value.", nameof(value));
         }
@@ -70,6 +73,7 @@ public sealed class Answer
         Value = value.ToStoredText();
         Number = value.Number;
         DontKnow = value.DontKnow;
+        NotApplicable = value.NotApplicable;
         AnsweredAt = at;
     }
 }

@@ -24,6 +24,9 @@ public static class AnswerValidator
     /// <summary>The posted value meaning "don't know".</summary>
     public const string DontKnowValue = "dk";
 
+    /// <summary>The posted value meaning "not applicable" (a scale that offers it).</summary>
+    public const string NotApplicableValue = "na";
+
     public const int DefaultShortTextLength = 500;
 
     public const int DefaultLongTextLength = 4000;
@@ -119,11 +122,11 @@ public static class AnswerValidator
     /// <summary>Checks a value as it would be stored (e.g. from the demo simulator); returns the problem or null.</summary>
     internal static string? CheckStoredValue(Question question, AnswerValue value)
     {
-        if (value.DontKnow)
+        if (value.IsMissingByChoice)
         {
             return value.Value is null && value.Choices is null && value.Number is null
-                ? CheckParsed(question, value, [DontKnowValue])
-                : "a don't-know answer must have no value";
+                ? CheckParsed(question, value, [value.DontKnow ? DontKnowValue : NotApplicableValue])
+                : "a don't-know or not-applicable answer must have no value";
         }
 
         if ((question.Type == QuestionType.MultipleChoice) != (value.Choices is not null))
@@ -170,6 +173,11 @@ public static class AnswerValidator
         if (string.Equals(value, DontKnowValue, StringComparison.OrdinalIgnoreCase) && scale.DontKnowLabel is not null)
         {
             return (AnswerValue.DontKnowTo(code), null);
+        }
+
+        if (string.Equals(value, NotApplicableValue, StringComparison.OrdinalIgnoreCase) && scale.NotApplicableLabel is not null)
+        {
+            return (AnswerValue.NotApplicableTo(code), null);
         }
 
         return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var point) && scale.Points.Any(p => p.Value == point)

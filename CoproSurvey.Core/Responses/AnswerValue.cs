@@ -13,8 +13,8 @@ namespace CoproSurvey.Core.Responses;
 /// </summary>
 /// <remarks>
 /// <see cref="Number"/> is the value analyses aggregate: the point of a Likert answer, the number of a numeric answer,
-/// the code of a single choice when that code is a number; null for text, multiple choice, non-numeric codes and
-/// don't know.
+/// the code of a single choice when that code is a number; null for text, multiple choice, non-numeric codes, don't
+/// know and not applicable.
 /// </remarks>
 public sealed record AnswerValue
 {
@@ -27,13 +27,14 @@ public sealed record AnswerValue
     {
     }
 
-    private AnswerValue(string itemCode, string? value, IReadOnlyList<string>? choices, double? number, bool dontKnow)
+    private AnswerValue(string itemCode, string? value, IReadOnlyList<string>? choices, double? number, bool dontKnow, bool notApplicable = false)
     {
         ItemCode = itemCode;
         Value = value;
         Choices = choices;
         Number = number;
         DontKnow = dontKnow;
+        NotApplicable = notApplicable;
     }
 
     public string ItemCode { get; }
@@ -49,10 +50,21 @@ public sealed record AnswerValue
 
     public bool DontKnow { get; }
 
-    /// <summary>The values as a form posts them: one per chosen option for multiple choice, else the single value; none for don't know.</summary>
-    public IReadOnlyList<string> Values => DontKnow ? [] : Choices ?? (Value is null ? [] : [Value]);
+    /// <summary>
+    /// True when the respondent chose the scale's "not applicable" point (the item does not apply to them): answered,
+    /// missing for analysis with a reason of its own, and distinct from don't know (Value is null).
+    /// </summary>
+    public bool NotApplicable { get; }
+
+    /// <summary>Don't know or not applicable: answered, but without a value to analyse.</summary>
+    public bool IsMissingByChoice => DontKnow || NotApplicable;
+
+    /// <summary>The values as a form posts them: one per chosen option for multiple choice, else the single value; none for don't know or not applicable.</summary>
+    public IReadOnlyList<string> Values => IsMissingByChoice ? [] : Choices ?? (Value is null ? [] : [Value]);
 
     public static AnswerValue DontKnowTo(string itemCode) => new(itemCode, null, DontKnow: true);
+
+    public static AnswerValue NotApplicableTo(string itemCode) => new(itemCode, null, null, null, false, notApplicable: true);
 
     public static AnswerValue Text(string itemCode, string text) => new(itemCode, text);
 
@@ -77,11 +89,16 @@ public sealed record AnswerValue
     public string? ToStoredText() => Choices is null ? Value : JsonSerializer.Serialize(Choices, ChoicesJson);
 
     /// <summary>The answer as stored, decoded by the type of the item's question (multiple choice reads a JSON array).</summary>
-    public static AnswerValue FromStored(QuestionType type, string itemCode, string? storedText, double? number, bool dontKnow)
+    public static AnswerValue FromStored(QuestionType type, string itemCode, string? storedText, double? number, bool dontKnow, bool notApplicable)
     {
         if (dontKnow)
         {
             return DontKnowTo(itemCode);
+        }
+
+        if (notApplicable)
+        {
+            return NotApplicableTo(itemCode);
         }
 
         return type == QuestionType.MultipleChoice
@@ -95,9 +112,10 @@ public sealed record AnswerValue
         && Value == other.Value
         && Number == other.Number
         && DontKnow == other.DontKnow
+        && NotApplicable == other.NotApplicable
         && (Choices is null ? other.Choices is null : other.Choices is not null && Choices.SequenceEqual(other.Choices));
 
-    public override int GetHashCode() => HashCode.Combine(ItemCode, Value, Number, DontKnow, Choices?.Count);
+    public override int GetHashCode() => HashCode.Combine(ItemCode, Value, Number, DontKnow, NotApplicable, Choices?.Count);
 
     private static double? NumberOfCode(string code) =>
         double.TryParse(code, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var n) ? n : null;

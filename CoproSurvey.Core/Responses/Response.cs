@@ -37,7 +37,7 @@ public sealed class Response
 
     public string Language { get; private set; } = "en";
 
-    /// <summary>The <see cref="ConsentText.Version"/> the respondent agreed to; null for simulated responses and responses from before versions were kept.</summary>
+    /// <summary>The <see cref="Studies.StudyConsent.Version"/> the respondent agreed to; null for simulated responses and responses from before versions were kept.</summary>
     public string? ConsentVersion { get; private set; }
 
     public DateTimeOffset StartedAt { get; private set; }

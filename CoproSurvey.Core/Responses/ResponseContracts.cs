@@ -19,7 +19,11 @@ public sealed record SurveyEntry(
     IReadOnlyList<Country> Countries,
     IReadOnlyList<PolicyField> PolicyFields,
     int PageCount,
-    bool SomePagesConditional = false);
+    bool SomePagesConditional = false)
+{
+    /// <summary>What the respondent is told before agreeing, with the version that the response will store.</summary>
+    public required StudyConsent Consent { get; init; }
+}
 
 /// <summary>A validation error for the respondent; <paramref name="ItemCode"/> null means a page-level error.</summary>
 public sealed record FieldError(string? ItemCode, string Message);

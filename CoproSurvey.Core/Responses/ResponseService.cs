@@ -36,6 +36,9 @@ public sealed partial class ResponseService(IDbContextFactory<CoproSurveyDbConte
         "The service unit may have at most 64 letters, digits, hyphens (-) or underscores (_).";
     public const string UnlistedServiceUnitMessage = "Please choose the service from the list.";
 
+    /// <summary>The field name of the age confirmation in start errors (<see cref="FieldError.ItemCode"/>).</summary>
+    public const string AgeField = "Age";
+
     private const int MaxAttempts = 4;
 
     /// <summary>The welcome page data; null when the study or audience is unknown or the study is not open.</summary>
@@ -52,14 +55,20 @@ public sealed partial class ResponseService(IDbContextFactory<CoproSurveyDbConte
         var atStart = InstrumentNavigator.VisibleSections(instrument, new Dictionary<string, AnswerValue>()).Count;
         return new SurveyEntry(
             study.Key, study.Title, study.Description, audience, instrument.Title, instrument.Introduction,
-            study.Countries, study.PolicyFields, instrument.Sections.Count, atStart < instrument.Sections.Count);
+            study.Countries, study.PolicyFields, instrument.Sections.Count, atStart < instrument.Sections.Count)
+        {
+            Consent = study.Consent!,
+        };
     }
 
     /// <summary>
-    /// Consent given (to <see cref="ConsentText.Version"/>): creates the response and returns its resume code
-    /// (<c>XXXXX-XXXXX</c>) and the access token of this device, or the errors.
+    /// Consent given to the study's current consent information (<see cref="StudyConsent.Version"/>, stored with the
+    /// response): creates the response and returns its resume code (<c>XXXXX-XXXXX</c>) and the access token of this
+    /// device, or the errors. Without <paramref name="atLeastMinimumAge"/> (the respondent confirmed being at least
+    /// <see cref="StudyConsent.MinimumAge"/>) nothing is stored and the error names <see cref="AgeField"/>.
     /// </summary>
-    public async Task<StartResult> StartAsync(string studyKey, Audience audience, RespondentContext context, CancellationToken ct)
+    public async Task<StartResult> StartAsync(
+        string studyKey, Audience audience, RespondentContext context, bool atLeastMinimumAge, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -71,6 +80,11 @@ public sealed partial class ResponseService(IDbContextFactory<CoproSurveyDbConte
             }
 
             var (clean, errors) = ValidateContext(study, context);
+            if (!atLeastMinimumAge)
+            {
+                errors.Add(new FieldError(AgeField, $"Please confirm that you are {study.Consent!.MinimumAge} or older."));
+            }
+
             if (errors.Count > 0)
             {
                 return new StartResult(null, null, errors);
@@ -78,7 +92,7 @@ public sealed partial class ResponseService(IDbContextFactory<CoproSurveyDbConte
 
             var code = ResumeCodes.NewCode();
             var now = time.GetUtcNow();
-            var response = Response.Start(study.Id, version.Id, version.Sha256, audience, code, clean, now, ConsentText.Version);
+            var response = Response.Start(study.Id, version.Id, version.Sha256, audience, code, clean, now, study.Consent!.Version);
             var token = response.IssueAccessToken(now);
             db.Responses.Add(response);
             try
@@ -361,7 +375,8 @@ public sealed partial class ResponseService(IDbContextFactory<CoproSurveyDbConte
         CoproSurveyDbContext db, string studyKey, Audience audience, CancellationToken ct)
     {
         var study = await db.Studies.AsNoTracking().SingleOrDefaultAsync(s => s.Key == studyKey, ct);
-        if (study is null || !study.IsOpen || !study.Audiences.Contains(audience))
+        // A study takes responses only with the consent information its file gives (a study made in code may have none).
+        if (study is null || !study.IsOpen || !study.Audiences.Contains(audience) || study.Consent is null)
         {
             return (null, null);
         }

@@ -26,6 +26,12 @@ public sealed class Study
     /// <summary>The audiences the study has an instrument for, in enum order.</summary>
     public IReadOnlyList<Audience> Audiences { get; private set; } = [];
 
+    /// <summary>What respondents are told before they agree; null for a study that has none, which takes no responses.</summary>
+    public StudyConsent? Consent { get; private set; }
+
+    /// <summary>The study's own small-cell threshold for dashboards; null takes the platform's setting.</summary>
+    public int? MinimumCellSize { get; private set; }
+
     public bool IsOpen => Status == StudyStatus.Open;
 
     public static Study Create(StudyDefinition definition)
@@ -49,13 +55,17 @@ public sealed class Study
             || Status != definition.Status
             || !Countries.SequenceEqual(definition.Countries)
             || !PolicyFields.SequenceEqual(definition.PolicyFields)
-            || !Audiences.SequenceEqual(audiences);
+            || !Audiences.SequenceEqual(audiences)
+            || !Equals(Consent, definition.Consent)
+            || MinimumCellSize != definition.MinimumCellSize;
         Title = definition.Title;
         Description = definition.Description;
         Status = definition.Status;
         Countries = [.. definition.Countries];
         PolicyFields = [.. definition.PolicyFields];
         Audiences = audiences;
+        Consent = definition.Consent;
+        MinimumCellSize = definition.MinimumCellSize;
         return changed;
     }
 }

@@ -55,4 +55,14 @@ public sealed record StudyDefinition(
     StudyStatus Status,
     IReadOnlyList<Country> Countries,
     IReadOnlyList<PolicyField> PolicyFields,
-    IReadOnlyDictionary<Audience, string> InstrumentFiles);
+    IReadOnlyDictionary<Audience, string> InstrumentFiles)
+{
+    /// <summary>What respondents are told before they agree; every study file has it (null only for studies made in code).</summary>
+    public StudyConsent? Consent { get; init; }
+
+    /// <summary>
+    /// The study's own small-cell threshold for dashboards (<c>dashboards.minimumCellSize</c>); null takes the platform's
+    /// <c>Dashboards:MinimumCellSize</c>.
+    /// </summary>
+    public int? MinimumCellSize { get; init; }
+}

@@ -21,7 +21,17 @@ public sealed record StudyLoadResult(
 /// </summary>
 public static partial class StudyLoader
 {
-    private static readonly string[] StudyProperties = ["$schema", "key", "title", "description", "status", "countries", "policyFields", "instruments"];
+    private static readonly string[] StudyProperties = ["$schema", "key", "title", "description", "status", "countries", "policyFields", "instruments", "consent", "dashboards"];
+    private static readonly string[] ConsentProperties =
+        ["version", "sourceLanguage", "text", "controller", "contactEmail", "ethicsReference", "legalBasis", "retentionYears", "minimumAge"];
+    private static readonly string[] WordingProperties = ["purpose", "whatIsAsked", "voluntary", "withdrawal", "dataUse"];
+    private static readonly string[] DashboardProperties = ["minimumCellSize"];
+    private static readonly Dictionary<string, LegalBasis> LegalBases = new(StringComparer.Ordinal)
+    {
+        ["consent"] = LegalBasis.Consent,
+        ["public-task"] = LegalBasis.PublicTask,
+        ["legitimate-interests"] = LegalBasis.LegitimateInterests,
+    };
     private static readonly string[] CountryProperties = ["code", "name", "serviceUnits"];
     private static readonly string[] ServiceUnitProperties = ["code", "label"];
     private static readonly string[] PolicyFieldProperties = ["code", "label"];
@@ -29,6 +39,14 @@ public static partial class StudyLoader
 
     [GeneratedRegex("^[a-z][a-z0-9-]{0,63}$")]
     private static partial Regex KeyPattern();
+
+    // BCP 47 as far as the platform uses it: a language, optionally with a region or script (en, nl, pt-BR, sr-Latn).
+    [GeneratedRegex("^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
+    private static partial Regex LanguagePattern();
+
+    // One @, something on each side, a dot in the domain, no spaces: enough to catch a typo without rejecting real addresses.
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+    private static partial Regex EmailPattern();
 
     /// <summary>
     /// Loads every study file in <c>studies/</c> under <paramref name="dataDirectory"/> (ordinal file-name order)
@@ -82,6 +100,8 @@ public static partial class StudyLoader
             (code, label, _) => new PolicyField(code, label));
 
         var files = ReadInstrumentFiles(sink, o);
+        var consent = ReadConsent(sink, o);
+        var minimumCellSize = ReadMinimumCellSize(sink, o);
         var problems = sink.Problems.ToList();
         var instruments = new Dictionary<Audience, Instrument>();
         var dataDirectory = Path.GetDirectoryName(Path.GetDirectoryName(Path.GetFullPath(path))) ?? ".";
@@ -106,7 +126,11 @@ public static partial class StudyLoader
             return Failed(problems);
         }
 
-        var study = new StudyDefinition(key, title, description, status, countries, policyFields, files);
+        var study = new StudyDefinition(key, title, description, status, countries, policyFields, files)
+        {
+            Consent = consent,
+            MinimumCellSize = minimumCellSize,
+        };
         return new StudyLoadResult(study, instruments, []);
     }
 
@@ -196,6 +220,136 @@ public static partial class StudyLoader
         }
 
         return result;
+    }
+
+    private static StudyConsent? ReadConsent(ProblemSink sink, JsonObjectReader o)
+    {
+        if (!o.Has("consent"))
+        {
+            sink.Add(o.PathOf("consent"), "required field is missing (what respondents are told before they agree to take part)");
+            return null;
+        }
+
+        var c = JsonObjectReader.Open(sink, o.Raw("consent")!.Value, o.PathOf("consent"), ConsentProperties);
+        if (c is null)
+        {
+            return null;
+        }
+
+        var before = sink.Problems.Count;
+        var version = c.String("version", required: true)!;
+        if (version.Length > 64)
+        {
+            sink.Add(c.PathOf("version"), $"at most 64 characters, found {version.Length} (every response stores it)");
+        }
+
+        var source = c.String("sourceLanguage", required: true)!;
+        var sourceWellFormed = LanguagePattern().IsMatch(source);
+        if (source.Length > 0 && !sourceWellFormed)
+        {
+            sink.Add(c.PathOf("sourceLanguage"), $"'{source}' is not a language code such as en, nl or pt-BR");
+        }
+
+        var wordings = ReadWordings(sink, c);
+        if (sourceWellFormed && c.Has("text") && !wordings.ContainsKey(source))
+        {
+            sink.Add(c.PathOf("text"), $"has no text in the source language '{source}'");
+        }
+
+        var controller = c.String("controller", required: true)!;
+        var email = c.String("contactEmail", required: true)!;
+        if (email.Length > 0 && !EmailPattern().IsMatch(email))
+        {
+            sink.Add(c.PathOf("contactEmail"), $"'{email}' is not an e-mail address");
+        }
+
+        var ethics = c.String("ethicsReference", required: true)!;
+        var basisText = c.String("legalBasis", required: true)!;
+        var basis = LegalBasis.Consent;
+        if (basisText.Length > 0 && !LegalBases.TryGetValue(basisText, out basis))
+        {
+            sink.Add(c.PathOf("legalBasis"), $"unknown legal basis '{basisText}' (expected {string.Join(", ", LegalBases.Keys)})");
+        }
+
+        var retention = c.Integer("retentionYears", required: true);
+        if (retention is < 1 or > 100)
+        {
+            sink.Add(c.PathOf("retentionYears"), $"must be between 1 and 100 years, found {retention}");
+        }
+
+        var minimumAge = c.Integer("minimumAge", required: true);
+        if (minimumAge is < 1 or > 120)
+        {
+            sink.Add(c.PathOf("minimumAge"), $"must be between 1 and 120, found {minimumAge}");
+        }
+
+        return sink.Problems.Count > before
+            ? null
+            : new StudyConsent(version, source, wordings, controller, email, ethics, basis, retention!.Value, minimumAge!.Value);
+    }
+
+    private static Dictionary<string, ConsentWording> ReadWordings(ProblemSink sink, JsonObjectReader consent)
+    {
+        var result = new Dictionary<string, ConsentWording>(StringComparer.Ordinal);
+        if (!consent.Has("text"))
+        {
+            sink.Add(consent.PathOf("text"), "required field is missing (the consent text by language, e.g. {\"en\": {...}})");
+            return result;
+        }
+
+        var text = consent.Raw("text")!.Value;
+        if (text.ValueKind != System.Text.Json.JsonValueKind.Object)
+        {
+            sink.Add(consent.PathOf("text"), $"must be an object of texts by language, found {JsonObjectReader.Describe(text)}");
+            return result;
+        }
+
+        foreach (var language in text.EnumerateObject())
+        {
+            var path = ProblemSink.Child(consent.PathOf("text"), language.Name);
+            if (!LanguagePattern().IsMatch(language.Name))
+            {
+                sink.Add(path, $"'{language.Name}' is not a language code such as en, nl or pt-BR");
+                continue;
+            }
+
+            var w = JsonObjectReader.Open(sink, language.Value, path, WordingProperties);
+            if (w is null)
+            {
+                continue;
+            }
+
+            var wording = new ConsentWording(
+                w.String("purpose", required: true)!,
+                w.String("whatIsAsked", required: true)!,
+                w.String("voluntary", required: true)!,
+                w.String("withdrawal", required: true)!,
+                w.String("dataUse", required: true)!);
+            if (!result.TryAdd(language.Name, wording))
+            {
+                sink.Add(path, $"duplicate language '{language.Name}'");
+            }
+        }
+
+        return result;
+    }
+
+    private static int? ReadMinimumCellSize(ProblemSink sink, JsonObjectReader o)
+    {
+        if (!o.Has("dashboards"))
+        {
+            return null;
+        }
+
+        var d = JsonObjectReader.Open(sink, o.Raw("dashboards")!.Value, o.PathOf("dashboards"), DashboardProperties);
+        var size = d?.Integer("minimumCellSize", required: false);
+        if (size is < 1 or > 1000)
+        {
+            sink.Add(d!.PathOf("minimumCellSize"), $"must be between 1 and 1000 respondents, found {size}");
+            return null;
+        }
+
+        return size;
     }
 
     private static Dictionary<Audience, string> ReadInstrumentFiles(ProblemSink sink, JsonObjectReader o)

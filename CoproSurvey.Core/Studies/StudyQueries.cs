@@ -27,7 +27,11 @@ public sealed record StudyDetails(
     IReadOnlyList<Country> Countries,
     IReadOnlyList<PolicyField> PolicyFields,
     IReadOnlyList<CurrentInstrument> Instruments,
-    IReadOnlyList<AudienceResponseCounts> Responses);
+    IReadOnlyList<AudienceResponseCounts> Responses)
+{
+    /// <summary>The consent information respondents currently agree to; null for a study without (it takes no responses).</summary>
+    public StudyConsent? Consent { get; init; }
+}
 
 /// <summary>The instrument a study currently gives an audience, with its title, version and SHA-256.</summary>
 public sealed record CurrentInstrument(Audience Audience, string Key, string Version, string Title, string Sha256);
@@ -98,6 +102,9 @@ public sealed class StudyQueries(IDbContextFactory<CoproSurveyDbContext> context
             .ToList();
         return new StudyDetails(
             study.Key, study.Title, study.Description, study.IsOpen, study.Countries, study.PolicyFields,
-            instruments, counts);
+            instruments, counts)
+        {
+            Consent = study.Consent,
+        };
     }
 }

@@ -243,6 +243,9 @@ namespace CoproSurvey.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(64)")
                         .UseCollation("C");
 
+                    b.Property<bool>("NotApplicable")
+                        .HasColumnType("boolean");
+
                     b.Property<double?>("Number")
                         .HasColumnType("double precision");
 
@@ -513,6 +516,9 @@ namespace CoproSurvey.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Consent")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Countries")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -527,6 +533,9 @@ namespace CoproSurvey.Migrations.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .UseCollation("C");
+
+                    b.Property<int?>("MinimumCellSize")
+                        .HasColumnType("integer");
 
                     b.Property<string>("PolicyFields")
                         .IsRequired()

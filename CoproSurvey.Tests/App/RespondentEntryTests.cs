@@ -28,7 +28,7 @@ public sealed class RespondentEntryTests(SurveyAppFactory app) : IClassFixture<S
         using var client = app.CreateFormClient();
 
         var entry = await client.GetAsync($"/s/coproduction/citizen?country=BE&field=health&unit={unit}");
-        var started = await client.SubmitAsync(entry, "consent", [KeyValuePair.Create("choice", "agree")]);
+        var started = await client.SubmitAsync(entry, "consent", [KeyValuePair.Create("age", "yes"), KeyValuePair.Create("choice", "agree")]);
 
         Assert.Equal(HttpStatusCode.OK, entry.Status);
         Assert.Empty(entry.Document.QuerySelectorAll(".error-summary"));
@@ -44,8 +44,8 @@ public sealed class RespondentEntryTests(SurveyAppFactory app) : IClassFixture<S
         using var client = app.CreateFormClient();
         var entry = await client.GetAsync("/s/coproduction/citizen?country=BE&field=health");
 
-        var rejected = await client.SubmitAsync(entry, "consent", [KeyValuePair.Create("unit", "BE.H.01"), KeyValuePair.Create("choice", "agree")]);
-        var started = await client.SubmitAsync(rejected, "consent", [KeyValuePair.Create("unit", "BE-H-01"), KeyValuePair.Create("choice", "agree")]);
+        var rejected = await client.SubmitAsync(entry, "consent", [KeyValuePair.Create("unit", "BE.H.01"), KeyValuePair.Create("age", "yes"), KeyValuePair.Create("choice", "agree")]);
+        var started = await client.SubmitAsync(rejected, "consent", [KeyValuePair.Create("unit", "BE-H-01"), KeyValuePair.Create("age", "yes"), KeyValuePair.Create("choice", "agree")]);
 
         Assert.Contains("at most 64 letters", rejected.Document.QuerySelector("#unit-error")!.TextContent);
         Assert.Equal("/s/coproduction/citizen#unit", rejected.Document.QuerySelector(".error-summary a")!.GetAttribute("href"));
@@ -59,7 +59,7 @@ public sealed class RespondentEntryTests(SurveyAppFactory app) : IClassFixture<S
         using var client = app.CreateFormClient();
 
         var entry = await client.GetAsync("/s/coproduction/citizen?country=BE&field=health&unit=BE-H-01");
-        var started = await client.SubmitAsync(entry, "consent", [KeyValuePair.Create("choice", "agree")]);
+        var started = await client.SubmitAsync(entry, "consent", [KeyValuePair.Create("age", "yes"), KeyValuePair.Create("choice", "agree")]);
 
         Assert.Null(entry.Document.QuerySelector("#unit"));
         Assert.Equal("BE-H-01", (await LoadAsync(TokenOf(started))).ServiceUnit);
@@ -72,8 +72,8 @@ public sealed class RespondentEntryTests(SurveyAppFactory app) : IClassFixture<S
         var citizen = await client.GetAsync("/s/coproduction/citizen");
         var professional = await client.GetAsync("/s/coproduction/professional");
 
-        var citizenErrors = await client.SubmitAsync(citizen, "consent", [KeyValuePair.Create("choice", "agree")]);
-        var professionalErrors = await client.SubmitAsync(professional, "consent", [KeyValuePair.Create("choice", "agree")]);
+        var citizenErrors = await client.SubmitAsync(citizen, "consent", [KeyValuePair.Create("age", "yes"), KeyValuePair.Create("choice", "agree")]);
+        var professionalErrors = await client.SubmitAsync(professional, "consent", [KeyValuePair.Create("age", "yes"), KeyValuePair.Create("choice", "agree")]);
 
         Assert.Equal("Please choose the public service this questionnaire is about from the list.", citizenErrors.Document.QuerySelector("#field-error")!.TextContent.Replace("Error: ", ""));
         Assert.Equal("Please choose the country you live in from the list.", citizenErrors.Document.QuerySelector("#country-error")!.TextContent.Replace("Error: ", ""));
@@ -87,13 +87,13 @@ public sealed class RespondentEntryTests(SurveyAppFactory app) : IClassFixture<S
     {
         using var client = app.CreateFormClient();
         var oldEntry = await client.GetAsync("/s/coproduction/citizen?country=BE&field=health");
-        var first = await client.SubmitAsync(oldEntry, "consent", [KeyValuePair.Create("choice", "agree")]);
+        var first = await client.SubmitAsync(oldEntry, "consent", [KeyValuePair.Create("age", "yes"), KeyValuePair.Create("choice", "agree")]);
         var token = TokenOf(first);
         await client.SubmitAsync(first, "page", Citizen.ForPage(first));
         var before = await app.QueryAsync(db => db.Responses.CountAsync());
 
         var again = await client.GetAsync("/s/coproduction/citizen?country=BE&field=health");
-        var fromOldTab = await client.SubmitAsync(oldEntry, "consent", [KeyValuePair.Create("choice", "agree")]);
+        var fromOldTab = await client.SubmitAsync(oldEntry, "consent", [KeyValuePair.Create("age", "yes"), KeyValuePair.Create("choice", "agree")]);
 
         Assert.DoesNotContain(again.Document.Forms, f => f.QuerySelector("input[name=_handler][value=consent]") is not null);
         Assert.Equal($"/r/{token}", again.Document.QuerySelector("a.btn-primary")!.GetAttribute("href"));
@@ -112,7 +112,7 @@ public sealed class RespondentEntryTests(SurveyAppFactory app) : IClassFixture<S
         var anotherLink = entry.Document.QuerySelectorAll("a").Single(a => a.TextContent.Contains("as another person")).GetAttribute("href")!;
 
         var another = await client.GetAsync(anotherLink);
-        var second = await client.SubmitAsync(another, "consent", [KeyValuePair.Create("choice", "agree")]);
+        var second = await client.SubmitAsync(another, "consent", [KeyValuePair.Create("age", "yes"), KeyValuePair.Create("choice", "agree")]);
         var afterwards = await client.GetAsync("/s/coproduction/citizen");
 
         Assert.Equal("/s/coproduction/citizen?country=BE&field=health&another=1", anotherLink);
@@ -161,7 +161,7 @@ public sealed class RespondentEntryTests(SurveyAppFactory app) : IClassFixture<S
     {
         using var client = app.CreateFormClient();
         var entry = await client.GetAsync("/s/coproduction/citizen?country=BE&field=health");
-        var page = await client.SubmitAsync(entry, "consent", [KeyValuePair.Create("choice", "agree")]);
+        var page = await client.SubmitAsync(entry, "consent", [KeyValuePair.Create("age", "yes"), KeyValuePair.Create("choice", "agree")]);
         var seen = new List<(string Text, double Percent)>();
         while (!page.Path.EndsWith("/done", StringComparison.Ordinal))
         {
@@ -241,7 +241,7 @@ public sealed class RespondentEntryTests(SurveyAppFactory app) : IClassFixture<S
             var unlisted = await client.GetAsync("/s/coproduction/citizen?country=BE&field=health&unit=BE-H-77");
             var otherCountry = await client.GetAsync("/s/coproduction/citizen?country=BE&field=health&unit=DE-H-01");
             var known = await client.GetAsync("/s/coproduction/citizen?country=BE&field=health&unit=BE-H-02");
-            var chosen = await client.SubmitAsync(unlisted, "consent", [KeyValuePair.Create("unit", "BE-H-01"), KeyValuePair.Create("choice", "agree")]);
+            var chosen = await client.SubmitAsync(unlisted, "consent", [KeyValuePair.Create("unit", "BE-H-01"), KeyValuePair.Create("age", "yes"), KeyValuePair.Create("choice", "agree")]);
 
             Assert.Equal(["", "BE-H-01", "BE-H-02"], unlisted.Document.QuerySelectorAll("select#unit option").Select(o => o.GetAttribute("value")));
             Assert.NotNull(otherCountry.Document.QuerySelector("select#unit"));

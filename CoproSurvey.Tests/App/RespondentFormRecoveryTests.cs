@@ -54,7 +54,7 @@ public sealed class RespondentFormRecoveryTests(SurveyAppFactory app) : IClassFi
         using var restored = app.CreateFormClient();
         var responses = await app.QueryAsync(db => db.Responses.CountAsync());
         KeyValuePair<string, string>[] fields =
-            [KeyValuePair.Create("country", "BE"), KeyValuePair.Create("field", "public-safety"), KeyValuePair.Create("choice", "agree")];
+            [KeyValuePair.Create("country", "BE"), KeyValuePair.Create("field", "public-safety"), KeyValuePair.Create("age", "yes"), KeyValuePair.Create("choice", "agree")];
 
         // Act
         var again = await restored.SubmitAsync(entry, "consent", fields);

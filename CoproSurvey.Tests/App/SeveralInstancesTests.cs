@@ -31,7 +31,7 @@ public sealed class SeveralInstancesTests
         // instance that did not show it (the post's redirect is followed on the instance that took the post).
         var entry = await onFirst.GetAsync("/s/coproduction/citizen");
         var page = await onSecond.SubmitAsync(entry, "consent",
-            [KeyValuePair.Create("country", "BE"), KeyValuePair.Create("field", "public-safety"), KeyValuePair.Create("choice", "agree")]);
+            [KeyValuePair.Create("country", "BE"), KeyValuePair.Create("field", "public-safety"), KeyValuePair.Create("age", "yes"), KeyValuePair.Create("choice", "agree")]);
         var token = SurveyFlowTests.TokenOf(page);
         var shownBySecond = true;
         var posts = 0;

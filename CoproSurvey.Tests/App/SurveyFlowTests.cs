@@ -220,7 +220,7 @@ public class SurveyFlowTests : IClassFixture<SurveyAppFactory>
         var entry = await client.GetAsync("/s/coproduction/citizen");
         var responsesBefore = await app.QueryAsync(db => db.Responses.CountAsync());
 
-        var rejected = await client.SubmitAsync(entry, "consent", [KeyValuePair.Create("choice", "agree")]);
+        var rejected = await client.SubmitAsync(entry, "consent", [KeyValuePair.Create("age", "yes"), KeyValuePair.Create("choice", "agree")]);
 
         Assert.Equal(HttpStatusCode.OK, rejected.Status);
         Assert.EndsWith("/s/coproduction/citizen", rejected.Path);
@@ -295,7 +295,7 @@ public class SurveyFlowTests : IClassFixture<SurveyAppFactory>
         var entry = await client.GetAsync($"/s/coproduction/{audience.ToString().ToLowerInvariant()}" + query);
         Assert.Equal(HttpStatusCode.OK, entry.Status);
         var first = await client.SubmitAsync(entry, "consent",
-            [KeyValuePair.Create("country", "BE"), KeyValuePair.Create("field", "public-safety"), KeyValuePair.Create("choice", "agree")]);
+            [KeyValuePair.Create("country", "BE"), KeyValuePair.Create("field", "public-safety"), KeyValuePair.Create("age", "yes"), KeyValuePair.Create("choice", "agree")]);
         Assert.Matches(@"^/r/[A-Za-z0-9_-]{22}/1$", first.Path);
         return first;
     }

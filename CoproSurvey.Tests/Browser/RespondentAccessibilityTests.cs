@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using CoproSurvey.App.Components.Survey;
 using CoproSurvey.Core.Instruments;
 using CoproSurvey.Tests.App;
+using CoproSurvey.Tests.Core.Responses;
 using CoproSurvey.Tests.Support;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
@@ -58,6 +59,7 @@ public sealed partial class RespondentAccessibilityTests(ITestOutputHelper outpu
     {
         var page = await NewPageAsync(1280, 900);
         await page.GotoAsync(baseUrl + "/s/coproduction/professional?country=NL&field=health");
+        await FocusAndPressAsync(page, "#" + ConsentNotice.AgeInputId, "Space");
         await FocusAndPressAsync(page, "button[value=agree]", "Enter");
         await page.WaitForURLAsync(ResponsePageAddress());
 
@@ -71,6 +73,38 @@ public sealed partial class RespondentAccessibilityTests(ITestOutputHelper outpu
 
         Assert.EndsWith("/done", page.Url);
         Assert.Equal("Thank you for taking part", (await page.Locator("h1").TextContentAsync())?.Trim());
+    }
+
+    [ChromiumFact]
+    public async Task CitizenQuestionnaire_IsCompletedWithTheKeyboardAlone_NotApplicableIncluded()
+    {
+        // Health among the services used opens the health page, where c_ind_hea_4 offers "not applicable"; c_col_3 offers it too.
+        var choices = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["c_use"] = "health",
+            ["c_ind_hea_4"] = SurveyFormState.NotApplicableValue,
+            ["c_col_3"] = SurveyFormState.NotApplicableValue,
+        };
+        var page = await NewPageAsync(1280, 900);
+        await page.GotoAsync(baseUrl + "/s/coproduction/citizen?country=BE&field=health");
+        await FocusAndPressAsync(page, "#" + ConsentNotice.AgeInputId, "Space");
+        await FocusAndPressAsync(page, "button[value=agree]", "Enter");
+        await page.WaitForURLAsync(ResponsePageAddress());
+        var token = ResponsePageAddress().Match(page.Url).Groups[1].Value;
+
+        var chosen = new List<string>();
+        for (var pages = 0; pages < 30 && !page.Url.EndsWith("/done", StringComparison.Ordinal); pages++)
+        {
+            var before = page.Url;
+            chosen.AddRange(await AnswerWithKeyboardAsync(page, choices));
+            await page.WaitForURLAsync(url => url != before);
+            Assert.Equal(0, await page.Locator(".error-summary").CountAsync());
+        }
+
+        Assert.EndsWith("/done", page.Url);
+        Assert.Equal(["c_use=health", "c_ind_hea_4=na", "c_col_3=na"], chosen);
+        var stored = await StoredNotApplicableAsync(token);
+        Assert.Equal(["c_col_3", "c_ind_hea_4"], stored);
     }
 
     [ChromiumFact]
@@ -190,6 +224,7 @@ public sealed partial class RespondentAccessibilityTests(ITestOutputHelper outpu
         await CheckAsync("entry-errors");
         await page.GetByLabel("Country you live in").SelectOptionAsync("BE");
         await page.GetByLabel("Public service this questionnaire is about").SelectOptionAsync("health");
+        await page.GetByLabel("Yes, I am 18 or older").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "I agree, start" }).ClickAsync();
         await page.WaitForURLAsync(ResponsePageAddress());
         var token = ResponsePageAddress().Match(page.Url).Groups[1].Value;
@@ -223,6 +258,8 @@ public sealed partial class RespondentAccessibilityTests(ITestOutputHelper outpu
         await CheckAsync("withdrawn");
         await page.GotoAsync(baseUrl + "/s/coproduction/citizen/declined");
         await CheckAsync("declined");
+        await page.GotoAsync(baseUrl + "/s/coproduction/citizen/age");
+        await CheckAsync("below-minimum-age");
         await page.GotoAsync(baseUrl + "/no/such/page");
         await CheckAsync("not-found");
         await page.Context.CloseAsync();
@@ -258,10 +295,12 @@ public sealed partial class RespondentAccessibilityTests(ITestOutputHelper outpu
     /// <summary>
     /// Answers the page with Tab, Space, arrow keys and typing only: Space ticks the first checkbox of a group (an
     /// exclusive one never) and picks the focused radio; text and number fields get typed into; Enter on the submit
-    /// button sends the page.
+    /// button sends the page. Where <paramref name="choices"/> names a value for an item, that value is taken instead:
+    /// Tab moves on to its checkbox, or the arrow keys move along the radio group to it. Returns the choices made.
     /// </summary>
-    private static async Task AnswerWithKeyboardAsync(IPage page)
+    private static async Task<List<string>> AnswerWithKeyboardAsync(IPage page, IReadOnlyDictionary<string, string>? choices = null)
     {
+        var made = new List<string>();
         var answered = new HashSet<string>(StringComparer.Ordinal);
         for (var presses = 0; presses < 400; presses++)
         {
@@ -272,7 +311,18 @@ public sealed partial class RespondentAccessibilityTests(ITestOutputHelper outpu
             if (tag == "BUTTON" && type == "submit")
             {
                 await page.Keyboard.PressAsync("Enter");
-                return;
+                return made;
+            }
+
+            if (choices is not null && choices.TryGetValue(name, out var wanted) && type is "checkbox" or "radio")
+            {
+                if (await ChooseWithKeyboardAsync(page, type, wanted))
+                {
+                    answered.Add(name);
+                    made.Add($"{name}={wanted}");
+                }
+
+                continue;
             }
 
             if (!answered.Add(name) || name.Length == 0)
@@ -298,6 +348,49 @@ public sealed partial class RespondentAccessibilityTests(ITestOutputHelper outpu
         throw new InvalidOperationException($"No submit button reached by Tab on {page.Url}");
     }
 
+    /// <summary>
+    /// Takes <paramref name="wanted"/> in the group of the focused input: a checkbox is ticked with Space when it is the
+    /// one (Tab reaches the others in turn); in a radio group the down arrow moves to the next radio and picks it, until
+    /// the wanted one is picked. Returns whether the wanted value was taken.
+    /// </summary>
+    private static async Task<bool> ChooseWithKeyboardAsync(IPage page, string type, string wanted)
+    {
+        if (type == "checkbox")
+        {
+            if (await page.EvaluateAsync<string>("() => document.activeElement.value") != wanted)
+            {
+                return false;
+            }
+
+            await page.Keyboard.PressAsync("Space");
+            return true;
+        }
+
+        var radios = await page.EvaluateAsync<string[]>(
+            "() => [...document.querySelectorAll(`input[type=radio][name='${document.activeElement.name}']`)].map(e => e.value)");
+        var steps = Array.IndexOf(radios, wanted) - Array.IndexOf(radios, await page.EvaluateAsync<string>("() => document.activeElement.value"));
+        if (steps < 0)
+        {
+            return false;
+        }
+
+        await page.Keyboard.PressAsync("Space");
+        for (var i = 0; i < steps; i++)
+        {
+            await page.Keyboard.PressAsync("ArrowDown");
+        }
+
+        return await page.EvaluateAsync<bool>("value => document.activeElement.checked && document.activeElement.value === value", wanted);
+    }
+
+    /// <summary>The items the response of this access token answered "not applicable", in code order.</summary>
+    private async Task<List<string>> StoredNotApplicableAsync(string token)
+    {
+        await using var db = database.CreateContext();
+        var response = await SurveyHarness.LoadAsync(db, token);
+        return [.. response.Answers.Where(a => a.NotApplicable).Select(a => a.ItemCode).Order(StringComparer.Ordinal)];
+    }
+
     private static async Task FocusAndPressAsync(IPage page, string selector, string key)
     {
         for (var presses = 0; presses < 100; presses++)
@@ -316,6 +409,7 @@ public sealed partial class RespondentAccessibilityTests(ITestOutputHelper outpu
     private async Task StartAsync(IPage page)
     {
         await page.GotoAsync(baseUrl + "/s/coproduction/citizen?country=BE&field=health");
+        await page.GetByLabel("Yes, I am 18 or older").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "I agree, start" }).ClickAsync();
         await page.WaitForURLAsync(ResponsePageAddress());
     }

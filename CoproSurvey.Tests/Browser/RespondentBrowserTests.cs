@@ -170,6 +170,7 @@ public sealed partial class RespondentBrowserTests : IAsyncLifetime
         await page.GetByRole(AriaRole.Link, new() { Name = "Take part as a resident" }).ClickAsync();
         await page.GetByLabel("Country you live in").SelectOptionAsync("BE");
         await page.GetByLabel("Public service this questionnaire is about").SelectOptionAsync("public-safety");
+        await page.GetByLabel("Yes, I am 18 or older").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "I agree, start" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(ResponsePageAddress());
     }

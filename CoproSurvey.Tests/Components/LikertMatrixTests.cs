@@ -102,4 +102,27 @@ public sealed class LikertMatrixTests : BunitContext
         Assert.Equal(3, cut.FindAll("input[value=dk]").Count);
         Assert.Contains("Don't know", cut.Find(".matrix-header").TextContent);
     }
+
+    [Fact]
+    public void LikertMatrix_OffersNotApplicableAfterThePointsAndDontKnow_InEveryRowAndTheHeader_WhenScaleHasIt()
+    {
+        var question = Matrix() with { ResponseScale = Matrix().ResponseScale! with { NotApplicableLabel = "Does not apply to me" } };
+
+        var cut = Render<LikertMatrix>(p => p
+            .Add(c => c.Question, question)
+            .Add(c => c.State, Values(("mot_duty", [SurveyFormState.NotApplicableValue]))));
+
+        foreach (var row in cut.FindAll("fieldset.matrix-row"))
+        {
+            var values = row.QuerySelectorAll("input[type=radio]").Select(i => i.GetAttribute("value")).ToList();
+            Assert.Equal(["dk", "na"], values.TakeLast(2));
+        }
+
+        Assert.Equal(3, cut.FindAll("input[value=na]").Count);
+        Assert.Equal("Does not apply to me", cut.FindAll(".matrix-header span").Last().TextContent);
+        var chosen = cut.Find("input[name=mot_duty][value=na]");
+        Assert.True(chosen.HasAttribute("checked"));
+        Assert.Equal("Does not apply to me", cut.Find($"label[for='{chosen.Id}']").TextContent);
+        Assert.Contains("--scale-points: 7", cut.Find(".matrix").GetAttribute("style"));
+    }
 }

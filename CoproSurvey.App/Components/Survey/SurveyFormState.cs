@@ -12,7 +12,10 @@ public sealed record SurveyFormState(
     IReadOnlyDictionary<string, string> Errors)
 {
     /// <summary>The value posted for "don't know".</summary>
-    public const string DontKnowValue = "dk";
+    public const string DontKnowValue = AnswerValidator.DontKnowValue;
+
+    /// <summary>The value posted for "not applicable".</summary>
+    public const string NotApplicableValue = AnswerValidator.NotApplicableValue;
 
     public static SurveyFormState Empty { get; } = new(new Dictionary<string, IReadOnlyList<string>>(), new Dictionary<string, string>());
 
@@ -25,14 +28,15 @@ public sealed record SurveyFormState(
     public bool HasErrors => Errors.Count > 0;
 
     /// <summary>
-    /// The form values that reproduce stored answers (don't know as <see cref="DontKnowValue"/>, one value per selected
+    /// The form values that reproduce stored answers (don't know as <see cref="DontKnowValue"/>, not applicable as
+    /// <see cref="NotApplicableValue"/>, one value per selected
     /// option). The answers were decoded by their questions' types, so a text is one value whatever it contains.
     /// </summary>
     public static SurveyFormState FromAnswers(IReadOnlyDictionary<string, AnswerValue> answers) =>
         new(answers.ToDictionary(a => a.Key, a => ToFormValues(a.Value), StringComparer.Ordinal), new Dictionary<string, string>());
 
     private static IReadOnlyList<string> ToFormValues(AnswerValue answer) =>
-        answer.DontKnow ? [DontKnowValue] : answer.Values;
+        answer.DontKnow ? [DontKnowValue] : answer.NotApplicable ? [NotApplicableValue] : answer.Values;
 }
 
 /// <summary>Element ids shared by the question components and the error summary that links to them.</summary>

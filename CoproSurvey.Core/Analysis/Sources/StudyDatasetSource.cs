@@ -7,7 +7,7 @@ namespace CoproSurvey.Core.Analysis.Sources;
 /// A study's wide dataset (<see cref="StudyDataset"/>), streamed row by row with only the requested variables kept.
 /// The layout declares what is categorical: the response's audience, country, policy field, service unit and the other
 /// text metadata, and single-choice items; items, option columns, scale scores and numeric metadata are numeric. A
-/// missing value, whatever its reason (don't know, not asked, not reached, not answered), is missing.
+/// missing value, whatever its reason (don't know, not asked, not reached, not answered, not applicable), is missing.
 /// </summary>
 /// <param name="dataset">The study datasets.</param>
 /// <param name="studyKey">The study.</param>

@@ -21,4 +21,17 @@ internal static class JsonColumn
                     v => v.Aggregate(0, (h, x) => HashCode.Combine(h, x)),
                     v => v.ToList()))
             .HasColumnType("TEXT");
+
+    /// <summary>Stores a small immutable record (or null) as a JSON text column, compared by the record's equality.</summary>
+    public static PropertyBuilder<T?> HasJsonObjectConversion<T>(this PropertyBuilder<T?> property)
+        where T : class, IEquatable<T> =>
+        property
+            .HasConversion(
+                v => v == null ? null : JsonSerializer.Serialize(v, Options),
+                v => v == null ? null : JsonSerializer.Deserialize<T>(v, Options),
+                new ValueComparer<T?>(
+                    (a, b) => a == null ? b == null : a.Equals(b),
+                    v => v == null ? 0 : v.GetHashCode(),
+                    v => v))
+            .HasColumnType("TEXT");
 }

@@ -212,6 +212,9 @@ namespace CoproSurvey.Core.Persistence.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("NotApplicable")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double?>("Number")
                         .HasColumnType("REAL");
 
@@ -454,6 +457,9 @@ namespace CoproSurvey.Core.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Consent")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Countries")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -466,6 +472,9 @@ namespace CoproSurvey.Core.Persistence.Migrations
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("MinimumCellSize")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("PolicyFields")
                         .IsRequired()

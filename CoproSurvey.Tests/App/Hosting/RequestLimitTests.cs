@@ -71,7 +71,7 @@ public sealed class RequestLimitTests(SurveyAppFactory app) : IClassFixture<Surv
         using var client = app.CreateFormClient();
         var entry = await client.GetAsync("/s/coproduction/citizen");
         var first = await client.SubmitAsync(entry, "consent",
-            [KeyValuePair.Create("country", "BE"), KeyValuePair.Create("field", "public-safety"), KeyValuePair.Create("choice", "agree")]);
+            [KeyValuePair.Create("country", "BE"), KeyValuePair.Create("field", "public-safety"), KeyValuePair.Create("age", "yes"), KeyValuePair.Create("choice", "agree")]);
         Assert.EndsWith("/1", first.Path);
 
         var second = await client.SubmitAsync(first, "page", citizen.ForPage(first));

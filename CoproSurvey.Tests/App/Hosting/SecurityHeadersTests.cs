@@ -82,7 +82,7 @@ public sealed class SecurityHeadersTests(SurveyAppFactory app) : IClassFixture<S
         var home = await client.GetAsync("/");
         var entry = await client.GetAsync("/s/coproduction/citizen");
         var questionnaire = await client.SubmitAsync(entry, "consent",
-            [KeyValuePair.Create("country", "BE"), KeyValuePair.Create("field", "public-safety"), KeyValuePair.Create("choice", "agree")]);
+            [KeyValuePair.Create("country", "BE"), KeyValuePair.Create("field", "public-safety"), KeyValuePair.Create("age", "yes"), KeyValuePair.Create("choice", "agree")]);
 
         Assert.EndsWith("/1", questionnaire.Path);
         foreach (var page in new[] { home, entry, questionnaire })
@@ -118,6 +118,7 @@ public sealed class SecurityHeadersTests(SurveyAppFactory app) : IClassFixture<S
         await page.GetByRole(AriaRole.Link, new() { Name = "Take part as a resident" }).ClickAsync();
         await page.GetByLabel("Country you live in").SelectOptionAsync("BE");
         await page.GetByLabel("Public service this questionnaire is about").SelectOptionAsync("public-safety");
+        await page.GetByLabel("Yes, I am 18 or older").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "I agree, start" }).ClickAsync();
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/1$"));
         await page.Locator(".progress-bar").WaitForAsync(new() { State = WaitForSelectorState.Attached }); // 0% wide before the first page is done

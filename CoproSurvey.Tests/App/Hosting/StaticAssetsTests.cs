@@ -76,7 +76,7 @@ public sealed class StaticAssetsTests(SurveyAppFactory app) : IClassFixture<Surv
         var home = await client.GetAsync("/");
         var entry = await client.GetAsync("/s/coproduction/citizen");
         var questionnaire = await client.SubmitAsync(entry, "consent",
-            [KeyValuePair.Create("country", "BE"), KeyValuePair.Create("field", "public-safety"), KeyValuePair.Create("choice", "agree")]);
+            [KeyValuePair.Create("country", "BE"), KeyValuePair.Create("field", "public-safety"), KeyValuePair.Create("age", "yes"), KeyValuePair.Create("choice", "agree")]);
         Assert.EndsWith("/1", questionnaire.Path);
 
         var assets = new[] { home, entry, questionnaire }

@@ -68,7 +68,7 @@ public sealed class DashboardsMatchAnalyzeTests(DemoExportFixture demo) : IClass
         // Arrange: citizens of the fixture's countries; area (city, town, rural) and country as factors, errors clustered by service unit.
         var filter = DemoExportFixture.Filter with { Audiences = [Audience.Citizen] };
         var choice = new ModelChoice("c_col", ["c_eff_int", "c_eff_ext", "c_area", "country"], ModelStandardErrors.ClusterServiceUnit);
-        var queries = new ModelQueries(demo.Dataset, demo.Cache(), demo.Options);
+        var queries = new ModelQueries(demo.Database.ContextFactory, demo.Dataset, demo.Cache(), demo.Options);
 
         // Act
         var result = (await queries.FitAsync("coproduction", choice, filter, CancellationToken.None))!;
@@ -105,7 +105,7 @@ public sealed class DashboardsMatchAnalyzeTests(DemoExportFixture demo) : IClass
         // Arrange: a two-valued item is modelled as the probability of its higher value, so the file codes that 1, the other 0.
         var filter = DemoExportFixture.Filter with { Audiences = [Audience.Citizen] };
         var choice = new ModelChoice(outcome, ["c_eff_int", "c_sal", "country"], ModelStandardErrors.Classical);
-        var queries = new ModelQueries(demo.Dataset, demo.Cache(), demo.Options);
+        var queries = new ModelQueries(demo.Database.ContextFactory, demo.Dataset, demo.Cache(), demo.Options);
         string[] columns = [outcome, "c_eff_int", "c_sal", "country"];
         var rows = demo.Rows(Audience.Citizen, null).Select(r => (IReadOnlyList<string>)[.. columns.Select(c =>
             c == outcome && eventValue is { } high && r[c].Length > 0 ? (double.Parse(r[c], CultureInfo.InvariantCulture) == high ? "1" : "0") : r[c])]);

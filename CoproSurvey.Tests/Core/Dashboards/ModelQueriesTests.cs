@@ -9,7 +9,7 @@ public sealed class ModelQueriesTests(DemoExportFixture demo) : IClassFixture<De
 {
     private static readonly DashboardFilter Citizens = DemoExportFixture.Filter with { Audiences = [Audience.Citizen] };
 
-    private ModelQueries Queries => new(demo.Dataset, demo.Cache(), demo.Options);
+    private ModelQueries Queries => new(demo.Database.ContextFactory, demo.Dataset, demo.Cache(), demo.Options);
 
     private Task<ModelResult?> FitAsync(DashboardFilter filter, string outcome, params string[] predictors) =>
         FitAsync(filter, ModelStandardErrors.Classical, outcome, predictors);

@@ -62,6 +62,28 @@ public sealed class OverviewQueriesTests : IAsyncLifetime
         return Task.CompletedTask;
     }
 
+    [Fact]
+    public async Task OverviewAsync_TakesTheStudysOwnSmallCellThreshold_OverThePlatformSetting()
+    {
+        // Arrange: 11 completed and 2 in progress; the platform says 5.
+        var platform = await Queries(5).OverviewAsync(studyId, DashboardFilter.All, CancellationToken.None);
+        await LoadStudyWithThresholdAsync(12);
+        var strict = await Queries(5).OverviewAsync(studyId, DashboardFilter.All, CancellationToken.None);
+        await LoadStudyWithThresholdAsync(1);
+        var lenient = await Queries(5).OverviewAsync(studyId, DashboardFilter.All, CancellationToken.None);
+
+        // Assert
+        Assert.Equal((5, 11, (int?)null), (platform.MinimumCellSize, Status(platform, ResponseStatus.Completed), Status(platform, ResponseStatus.InProgress)));
+        Assert.Equal((12, (int?)null), (strict.MinimumCellSize, Status(strict, ResponseStatus.Completed)));
+        Assert.Equal((1, (int?)2), (lenient.MinimumCellSize, Status(lenient, ResponseStatus.InProgress)));
+    }
+
+    private Task LoadStudyWithThresholdAsync(int minimumCellSize) =>
+        harness.Initializer.LoadStudyAsync(
+            TestInstrument.Study(SurveyHarness.StudyKey, CoproSurvey.Core.Studies.StudyStatus.Open) with { MinimumCellSize = minimumCellSize },
+            new Dictionary<Audience, Instrument> { [Audience.Citizen] = TestInstrument.Citizen },
+            CancellationToken.None);
+
     private OverviewQueries Queries(int minimum = 5)
     {
         var options = Options.Create(new DashboardOptions { MinimumCellSize = minimum });

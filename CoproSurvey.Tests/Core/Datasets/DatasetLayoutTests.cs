@@ -45,7 +45,7 @@ public class DatasetLayoutTests
         // Assert
         Assert.Null(layout.Values[0].MissingCodes);
         Assert.Equal([new ValueLabel(-2, "Minus two"), new ValueLabel(10, "Ten")], layout.Values[1].ValueLabels);
-        Assert.Equal(new MissingCodes(-3, -4, -5, -6), layout.Values[1].MissingCodes);
+        Assert.Equal(new MissingCodes(-3, -4, -5, -6, -7), layout.Values[1].MissingCodes);
         Assert.Equal("kind_a_b", layout.Values[2].Name);
     }
 

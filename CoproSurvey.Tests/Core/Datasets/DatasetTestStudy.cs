@@ -109,7 +109,7 @@ internal sealed class DatasetTestStudy : IDisposable
     private async Task<string> StartAsync(RespondentContext context)
     {
         Harness.Clock.Advance(TimeSpan.FromHours(1));
-        var result = await Harness.Responses.StartAsync(SurveyHarness.StudyKey, Audience.Citizen, context, CancellationToken.None);
+        var result = await Harness.Responses.StartAsync(SurveyHarness.StudyKey, Audience.Citizen, context, true, CancellationToken.None);
         Assert.Empty(result.Errors);
         return result.AccessToken!;
     }

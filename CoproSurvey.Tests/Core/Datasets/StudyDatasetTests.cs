@@ -42,7 +42,7 @@ public class StudyDatasetTests
         Assert.Equal([new ValueLabel(1, "Yes"), new ValueLabel(2, "No")], byName["uses_service"].ValueLabels);
         Assert.Equal("Question trust: I trust the staff.", byName["trust_staff"].Label);
         Assert.Equal(("channels", "phone", DatasetVariableKind.MultipleChoiceOption), (byName["channels_phone"].ItemCode, byName["channels_phone"].OptionCode, byName["channels_phone"].Kind));
-        Assert.Equal(new MissingCodes(-1, -2, -3, -4), byName["satisfaction"].MissingCodes);
+        Assert.Equal(new MissingCodes(-1, -2, -3, -4, -5), byName["satisfaction"].MissingCodes);
     }
 
     [Fact]

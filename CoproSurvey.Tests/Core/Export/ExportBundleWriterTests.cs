@@ -209,7 +209,7 @@ public sealed class ExportBundleWriterTests : IDisposable
         var codebook = BundleFiles.ReadRecords(PathOf("codebook.csv"));
         Assert.Equal(header, codebook.Select(r => r["variable"]));
         Assert.Equal("1 = Yes; 2 = No", codebook.Single(r => r["variable"] == "uses_service")["value_labels"]);
-        Assert.Equal("don't know = -1; not asked = -2; not reached = -3; not answered = -4", codebook.Single(r => r["variable"] == "age")["missing_codes"]);
+        Assert.Equal("don't know = -1; not asked = -2; not reached = -3; not answered = -4; not applicable = -5", codebook.Single(r => r["variable"] == "age")["missing_codes"]);
         Assert.Equal(("trust_scale", "yes"), (codebook.Single(r => r["variable"] == "trust_info")["scale"], codebook.Single(r => r["variable"] == "trust_info")["reverse_keyed"]));
         var r = await File.ReadAllTextAsync(PathOf("load.R"));
         var stata = await File.ReadAllTextAsync(PathOf("load.do"));
@@ -226,9 +226,9 @@ public sealed class ExportBundleWriterTests : IDisposable
             Assert.Contains($"`\"{pair.Label}\"'", stata);
             Assert.Contains($"'{pair.Label.Replace("'", "''")}'", spss);
         });
-        Assert.Contains("mvdecode age, mv(-1=.a \\ -2=.b \\ -3=.c \\ -4=.d)", stata);
-        Assert.Contains("age (-4 THRU -1)", spss);
-        Assert.Contains("survey[[\"age\"]][survey[[\"age\"]] %in% c(-1, -2, -3, -4)] <- NA", r);
+        Assert.Contains("mvdecode age, mv(-1=.a \\ -2=.b \\ -3=.c \\ -4=.d \\ -5=.e)", stata);
+        Assert.Contains("age (-5 THRU -1)", spss);
+        Assert.Contains("survey[[\"age\"]][survey[[\"age\"]] %in% c(-1, -2, -3, -4, -5)] <- NA", r);
         var html = await File.ReadAllTextAsync(PathOf("codebook.html"));
         Assert.Contains("<td>uses_service</td>", html);
         Assert.DoesNotContain("<td>Don't", html); // the apostrophe is encoded

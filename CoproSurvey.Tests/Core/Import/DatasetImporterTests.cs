@@ -131,7 +131,7 @@ public class DatasetImporterTests
 
         // Assert
         Assert.Equal("row 2, column response_id: response 7 is already in the database or earlier in this file.", Assert.Single(report.Problems).ToString());
-        var next = await harness.Responses.StartAsync(SurveyHarness.StudyKey, Audience.Citizen, SurveyHarness.Context, CancellationToken.None);
+        var next = await harness.Responses.StartAsync(SurveyHarness.StudyKey, Audience.Citizen, SurveyHarness.Context, true, CancellationToken.None);
         Assert.True(next.Success);
         await using var db = await harness.Database.ContextFactory.CreateDbContextAsync();
         Assert.Equal([7, 8], await db.Responses.OrderBy(r => r.Id).Select(r => r.Id).ToListAsync());

@@ -25,7 +25,21 @@ public sealed class StudyLoaderTests : IDisposable
           "status": "open",
           "countries": [ { "code": "BE", "name": "Belgium" }, { "code": "GB", "name": "United Kingdom" } ],
           "policyFields": [ { "code": "health", "label": "Health" } ],
-          "instruments": { "citizen": "instruments/sample.json" }
+          "instruments": { "citizen": "instruments/sample.json" },
+          "consent": {
+            "version": "2026-01",
+            "sourceLanguage": "en",
+            "text": {
+              "en": { "purpose": "Why.", "whatIsAsked": "What.", "voluntary": "Voluntary.", "withdrawal": "Withdrawal.", "dataUse": "Data use." },
+              "nl": { "purpose": "Waarom.", "whatIsAsked": "Wat.", "voluntary": "Vrijwillig.", "withdrawal": "Terugtrekken.", "dataUse": "Gebruik." }
+            },
+            "controller": "Demo University",
+            "contactEmail": "demo@example.org",
+            "ethicsReference": "ETH-1",
+            "legalBasis": "consent",
+            "retentionYears": 5,
+            "minimumAge": 16
+          }
         }
         """)!.AsObject();
 
@@ -162,5 +176,129 @@ public sealed class StudyLoaderTests : IDisposable
         var result = Load(study);
 
         Assert.Contains(result.Problems, p => p.JsonPath == "$.instruments.citizen" && p.Message.Contains("inside the data directory"));
+    }
+
+    [Fact]
+    public void LoadFile_ReadsTheConsentWithItsTranslations_AndTheStudysSmallCellThreshold()
+    {
+        var study = ValidStudy();
+        study["dashboards"] = new JsonObject { ["minimumCellSize"] = 10 };
+
+        var result = Load(study);
+
+        Assert.True(result.IsValid, string.Join(Environment.NewLine, result.Problems));
+        var consent = result.Study!.Consent!;
+        Assert.Equal(("2026-01", "en", "Demo University", "demo@example.org", "ETH-1"),
+            (consent.Version, consent.SourceLanguage, consent.Controller, consent.ContactEmail, consent.EthicsReference));
+        Assert.Equal((LegalBasis.Consent, 5, 16), (consent.LegalBasis, consent.RetentionYears, consent.MinimumAge));
+        Assert.Equal("Waarom.", consent.WordingFor("nl").Purpose);
+        Assert.Equal("Why.", consent.WordingFor("de").Purpose); // no German text: the source language
+        Assert.Equal(new ConsentWording("Why.", "What.", "Voluntary.", "Withdrawal.", "Data use."), consent.WordingFor("en"));
+        Assert.Equal(10, result.Study.MinimumCellSize);
+    }
+
+    [Fact]
+    public void LoadFile_LeavesTheSmallCellThresholdToThePlatform_WhenTheStudyDoesNotSetIt()
+    {
+        var result = Load(ValidStudy());
+
+        Assert.True(result.IsValid, string.Join(Environment.NewLine, result.Problems));
+        Assert.Null(result.Study!.MinimumCellSize);
+    }
+
+    [Fact]
+    public void LoadFile_RequiresConsent()
+    {
+        var study = ValidStudy();
+        study.Remove("consent");
+
+        var result = Load(study);
+
+        Assert.Null(result.Study);
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal("$.consent", problem.JsonPath);
+        Assert.StartsWith("required field is missing", problem.Message);
+    }
+
+    [Theory]
+    [InlineData("version", null, "$.consent.version", "required field is missing")]
+    [InlineData("sourceLanguage", "de", "$.consent.text", "has no text in the source language 'de'")]
+    [InlineData("sourceLanguage", "English", "$.consent.sourceLanguage", "'English' is not a language code")]
+    [InlineData("contactEmail", "team at example.org", "$.consent.contactEmail", "'team at example.org' is not an e-mail address")]
+    [InlineData("legalBasis", "contract", "$.consent.legalBasis", "unknown legal basis 'contract' (expected consent, public-task, legitimate-interests)")]
+    [InlineData("ethicsReference", "", "$.consent.ethicsReference", "required field is empty")]
+    [InlineData("controller", null, "$.consent.controller", "required field is missing")]
+    public void LoadFile_NamesTheConsentFieldThatIsWrong(string field, string? value, string path, string message)
+    {
+        var study = ValidStudy();
+        var consent = study["consent"]!.AsObject();
+        if (value is null)
+        {
+            consent.Remove(field);
+        }
+        else
+        {
+            consent[field] = value;
+        }
+
+        var result = Load(study);
+
+        Assert.Null(result.Study);
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal(path, problem.JsonPath);
+        Assert.Contains(message, problem.Message);
+    }
+
+    [Theory]
+    [InlineData("minimumAge", 0, "$.consent.minimumAge", "must be between 1 and 120, found 0")]
+    [InlineData("retentionYears", 0, "$.consent.retentionYears", "must be between 1 and 100 years, found 0")]
+    public void LoadFile_NamesAConsentNumberOutOfRange(string field, int value, string path, string message)
+    {
+        var study = ValidStudy();
+        study["consent"]![field] = value;
+
+        var result = Load(study);
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal((path, message), (problem.JsonPath, problem.Message));
+    }
+
+    [Fact]
+    public void LoadFile_NamesTheMissingTextOfATranslation()
+    {
+        var study = ValidStudy();
+        study["consent"]!["text"]!["nl"]!.AsObject().Remove("withdrawal");
+
+        var result = Load(study);
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal(("$.consent.text.nl.withdrawal", "required field is missing"), (problem.JsonPath, problem.Message));
+    }
+
+    [Theory]
+    [InlineData(0, "must be between 1 and 1000 respondents, found 0")]
+    [InlineData(1001, "must be between 1 and 1000 respondents, found 1001")]
+    public void LoadFile_NamesASmallCellThresholdOutOfRange(int size, string message)
+    {
+        var study = ValidStudy();
+        study["dashboards"] = new JsonObject { ["minimumCellSize"] = size };
+
+        var result = Load(study);
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal(("$.dashboards.minimumCellSize", message), (problem.JsonPath, problem.Message));
+    }
+
+    [Fact]
+    public void LoadFile_ReadsTheShippedStudysConsent()
+    {
+        var result = StudyLoader.LoadFile(Path.Combine(CoproSurvey.Tests.Support.RepositoryPaths.Data, "studies", "coproduction.json"));
+
+        Assert.True(result.IsValid, string.Join(Environment.NewLine, result.Problems));
+        var consent = result.Study!.Consent!;
+        Assert.Equal((18, LegalBasis.PublicTask), (consent.MinimumAge, consent.LegalBasis));
+        // The text says what the platform does: withdrawal with the resume code, no IP address stored.
+        Assert.Contains("resume code", consent.WordingFor("en").Withdrawal);
+        Assert.Contains("IP address", consent.WordingFor("en").DataUse);
     }
 }

@@ -22,7 +22,7 @@ public class DependencyInjectionTests
         await provider.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
         var studies = await provider.GetRequiredService<StudyQueries>().ListOpenAsync(CancellationToken.None);
         var start = await provider.GetRequiredService<ResponseService>()
-            .StartAsync("coproduction", Audience.Professional, new RespondentContext("EE", "education", null), CancellationToken.None);
+            .StartAsync("coproduction", Audience.Professional, new RespondentContext("EE", "education", null), true, CancellationToken.None);
         var firstPage = await provider.GetRequiredService<ResponseService>().GetPageAsync(start.AccessToken!, 1, CancellationToken.None);
 
         // Assert

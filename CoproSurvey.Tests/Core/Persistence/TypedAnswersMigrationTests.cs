@@ -52,11 +52,6 @@ public class TypedAnswersMigrationTests
     {
         // Arrange: the schema before TypedAnswers, a study loaded, then rows in the old forms through plain SQL.
         using var database = SqliteDatabase.InMemoryAt(PreviousMigration);
-        var initializer = new DatabaseInitializer(database.ContextFactory, database.Options(), TestClock.New());
-        await initializer.LoadStudyAsync(
-            TestInstrument.Study(SurveyHarness.StudyKey, StudyStatus.Open),
-            new Dictionary<Audience, Instrument> { [Audience.Citizen] = Instrument },
-            CancellationToken.None);
         await using (var setup = database.CreateContext())
         {
             Assert.Equal(PreviousMigration, (await setup.Database.GetAppliedMigrationsAsync()).Last());
@@ -107,11 +102,6 @@ public class TypedAnswersMigrationTests
     {
         // Arrange
         using var database = SqliteDatabase.InMemoryAt(PreviousMigration);
-        var initializer = new DatabaseInitializer(database.ContextFactory, database.Options(), TestClock.New());
-        await initializer.LoadStudyAsync(
-            TestInstrument.Study(SurveyHarness.StudyKey, StudyStatus.Open),
-            new Dictionary<Audience, Instrument> { [Audience.Citizen] = Instrument },
-            CancellationToken.None);
         await using var db = database.CreateContext();
         await WriteOldRowsAsync(db);
         var migrator = db.GetService<IMigrator>();
@@ -151,8 +141,20 @@ public class TypedAnswersMigrationTests
 
     private static async Task WriteOldRowsAsync(CoproSurveyDbContext db)
     {
-        var study = await db.Studies.SingleAsync();
-        var version = await db.InstrumentVersions.SingleAsync();
+        // The study and its instrument as plain SQL too: today's model has columns the old schema does not.
+        var study = new { Id = 1 };
+        var version = new { Id = 1, Instrument.Sha256 };
+        var canonical = InstrumentCanonicalizer.ToCanonicalJson(Instrument);
+        const string countries = """[{"code":"BE","name":"Belgium","serviceUnits":[]},{"code":"EE","name":"Estonia","serviceUnits":[]}]""";
+        const string fields = """[{"code":"health","label":"Health"},{"code":"education","label":"Education"}]""";
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "Studies" ("Id", "Key", "Title", "Description", "Status", "Countries", "PolicyFields", "Audiences")
+            VALUES (1, {SurveyHarness.StudyKey}, 'Test study', 'A study for tests.', 'Open', {countries}, {fields}, '["Citizen"]')
+            """);
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "InstrumentVersions" ("Id", "StudyId", "Audience", "Key", "Version", "Sha256", "CanonicalJson", "LoadedAt", "IsCurrent")
+            VALUES (1, 1, 'Citizen', {Instrument.Key}, {Instrument.Version}, {Instrument.Sha256}, {canonical}, '2026-03-01 09:00:00+00:00', 1)
+            """);
         await db.Database.ExecuteSqlAsync($"""
             INSERT INTO "Responses" ("Id", "StudyId", "InstrumentVersionId", "InstrumentSha256", "Audience", "ResumeCode", "Country",
                 "PolicyField", "ServiceUnit", "Language", "ConsentVersion", "StartedAt", "CompletedAt", "LastPage", "IsSimulated")

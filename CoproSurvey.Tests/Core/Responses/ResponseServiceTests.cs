@@ -52,7 +52,7 @@ public class ResponseServiceTests
         using var harness = await SurveyHarness.CreateAsync(Provider);
 
         // Act
-        var result = await harness.Responses.StartAsync(SurveyHarness.StudyKey, Audience.Citizen, SurveyHarness.Context, None);
+        var result = await harness.Responses.StartAsync(SurveyHarness.StudyKey, Audience.Citizen, SurveyHarness.Context, true, None);
 
         // Assert
         Assert.Empty(result.Errors);
@@ -61,7 +61,7 @@ public class ResponseServiceTests
         await using var db = harness.Database.CreateContext();
         var response = await db.Responses.SingleAsync();
         Assert.Equal(result.ResumeCode!.Replace("-", ""), response.ResumeCode);
-        Assert.Equal(ConsentText.Version, response.ConsentVersion);
+        Assert.Equal(TestInstrument.Consent.Version, response.ConsentVersion);
         var stored = await db.ResponseAccessTokens.SingleAsync();
         Assert.Equal((response.Id, AccessTokens.Hash(result.AccessToken!)), (stored.ResponseId, stored.TokenHash));
         Assert.DoesNotContain(result.AccessToken!, stored.TokenHash);
@@ -111,7 +111,7 @@ public class ResponseServiceTests
         await harness.Initializer.LoadStudyAsync(listed, new Dictionary<Audience, Instrument> { [Audience.Citizen] = TestInstrument.Citizen }, None);
 
         // Act
-        var result = await harness.Responses.StartAsync(SurveyHarness.StudyKey, Audience.Citizen, new RespondentContext(country, "health", unit), None);
+        var result = await harness.Responses.StartAsync(SurveyHarness.StudyKey, Audience.Citizen, new RespondentContext(country, "health", unit), true, None);
         var entry = await harness.Responses.GetEntryAsync(SurveyHarness.StudyKey, Audience.Citizen, None);
 
         // Assert
@@ -136,7 +136,7 @@ public class ResponseServiceTests
         var context = new RespondentContext("FR", null, "unit 7; drop", "en");
 
         // Act
-        var result = await harness.Responses.StartAsync(SurveyHarness.StudyKey, Audience.Citizen, context, None);
+        var result = await harness.Responses.StartAsync(SurveyHarness.StudyKey, Audience.Citizen, context, true, None);
 
         // Assert
         Assert.Null(result.ResumeCode);
@@ -152,7 +152,7 @@ public class ResponseServiceTests
         using var harness = await SurveyHarness.CreateAsync(Provider, status: StudyStatus.Closed);
 
         // Act
-        var result = await harness.Responses.StartAsync(SurveyHarness.StudyKey, Audience.Citizen, SurveyHarness.Context, None);
+        var result = await harness.Responses.StartAsync(SurveyHarness.StudyKey, Audience.Citizen, SurveyHarness.Context, true, None);
 
         // Assert
         Assert.Equal([new FieldError(null, ResponseService.NotOpenMessage)], result.Errors);

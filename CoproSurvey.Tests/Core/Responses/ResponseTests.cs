@@ -8,7 +8,7 @@ public class ResponseTests
     private static readonly DateTimeOffset Started = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
 
     private static Response NewResponse() =>
-        Response.Start(1, 1, new string('a', 64), Audience.Citizen, "ABCDE23456", new RespondentContext("BE", "health", ""), Started, ConsentText.Version);
+        Response.Start(1, 1, new string('a', 64), Audience.Citizen, "ABCDE23456", new RespondentContext("BE", "health", ""), Started, "consent-1");
 
     [Fact]
     public void RecordAnswers_UpdatesInPlace_AndKeepsTheTimeOfAnUnchangedAnswer()

@@ -63,7 +63,7 @@ internal sealed class SurveyHarness : IDisposable
     /// <summary>Starts a response and returns its access token and its resume code.</summary>
     public async Task<(string AccessToken, string ResumeCode)> StartWithCodeAsync()
     {
-        var result = await Responses.StartAsync(StudyKey, Audience.Citizen, Context, CancellationToken.None);
+        var result = await Responses.StartAsync(StudyKey, Audience.Citizen, Context, true, CancellationToken.None);
         Assert.Empty(result.Errors);
         return (result.AccessToken!, result.ResumeCode!);
     }

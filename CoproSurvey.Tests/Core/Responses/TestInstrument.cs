@@ -57,7 +57,25 @@ internal static class TestInstrument
         status,
         [new Country("BE", "Belgium"), new Country("EE", "Estonia")],
         [new PolicyField("health", "Health"), new PolicyField("education", "Education")],
-        new Dictionary<Audience, string> { [Audience.Citizen] = "instruments/test-citizen.json" });
+        new Dictionary<Audience, string> { [Audience.Citizen] = "instruments/test-citizen.json" })
+    {
+        Consent = Consent,
+    };
+
+    /// <summary>The consent information of the test study (version <c>test-consent-1</c>, minimum age 16).</summary>
+    public static StudyConsent Consent { get; } = new(
+        "test-consent-1",
+        "en",
+        new Dictionary<string, ConsentWording>
+        {
+            ["en"] = new("Purpose of the test study.", "What the test study asks.", "Taking part is voluntary.", "How to withdraw.", "How answers are used."),
+        },
+        "Test research team",
+        "test-study@example.org",
+        "TEST-ETH-1",
+        LegalBasis.Consent,
+        5,
+        16);
 
     /// <summary>The same instrument with one wording changed: a new version.</summary>
     public static Instrument Reworded() =>

@@ -70,8 +70,8 @@ public class TypedAnswerStorageTests
         // A text that looks like a stored list stays a text; only a multiple-choice item reads the list.
         const string stored = """["web","desk"]""";
 
-        var text = AnswerValue.FromStored(QuestionType.LongText, "comment", stored, null, false);
-        var choices = AnswerValue.FromStored(QuestionType.MultipleChoice, "channels", stored, null, false);
+        var text = AnswerValue.FromStored(QuestionType.LongText, "comment", stored, null, false, false);
+        var choices = AnswerValue.FromStored(QuestionType.MultipleChoice, "channels", stored, null, false, false);
 
         Assert.Equal([stored], text.Values);
         Assert.Null(text.Choices);

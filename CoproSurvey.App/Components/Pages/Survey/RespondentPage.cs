@@ -94,6 +94,9 @@ public static class SurveyPaths
 
     public static string Declined(string studyKey, Audience audience) => Entry(studyKey, audience) + "/declined";
 
+    /// <summary>Where a respondent younger than the study's minimum age is thanked; nothing is stored.</summary>
+    public static string BelowMinimumAge(string studyKey, Audience audience) => Entry(studyKey, audience) + "/age";
+
     public const string Resume = "/resume";
 
     /// <summary>Withdrawal with the resume code.</summary>

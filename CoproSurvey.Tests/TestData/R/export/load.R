@@ -5,180 +5,180 @@
 survey <- read.csv("data.csv", fileEncoding = "UTF-8", check.names = FALSE, stringsAsFactors = FALSE, na.strings = "",
   colClasses = c("response_id" = "numeric", "audience" = "character", "country" = "character", "policy_field" = "character", "service_unit" = "character", "language" = "character", "instrument_key" = "character", "instrument_sha256" = "character", "status" = "character", "started_at" = "character", "completed_at" = "character", "duration_seconds" = "numeric", "c_use_safety" = "numeric", "c_use_environment" = "numeric", "c_use_health" = "numeric", "c_use_education" = "numeric", "c_use_adult_education" = "numeric", "c_use_social_care" = "numeric", "c_use_none" = "numeric", "c_sal_1" = "numeric", "c_sal_2" = "numeric", "c_sal_3" = "numeric", "c_sat" = "numeric", "c_reach_info" = "numeric", "c_reach_consult" = "numeric", "c_ind_saf_1" = "numeric", "c_ind_saf_2" = "numeric", "c_ind_saf_3" = "numeric", "c_ind_saf_4" = "numeric", "c_ind_env_1" = "numeric", "c_ind_env_2" = "numeric", "c_ind_env_3" = "numeric", "c_ind_env_4" = "numeric", "c_ind_hea_1" = "numeric", "c_ind_hea_2" = "numeric", "c_ind_hea_3" = "numeric", "c_ind_hea_4" = "numeric", "c_ind_edu_1" = "numeric", "c_ind_edu_2" = "numeric", "c_ind_edu_3" = "numeric", "c_ind_edu_4" = "numeric", "c_ind_soc_1" = "numeric", "c_ind_soc_2" = "numeric", "c_ind_soc_3" = "numeric", "c_ind_soc_4" = "numeric", "c_col_1" = "numeric", "c_col_2" = "numeric", "c_col_3" = "numeric", "c_col_4" = "numeric", "mirror_will_1" = "numeric", "mirror_will_2" = "numeric", "mirror_will_3" = "numeric", "mirror_will_4" = "numeric", "mirror_will_010" = "numeric", "c_eff_int_1" = "numeric", "c_eff_int_2" = "numeric", "c_eff_int_3" = "numeric", "c_eff_int_4" = "numeric", "c_ease_1" = "numeric", "c_ease_2" = "numeric", "c_ease_3" = "numeric", "mirror_comp_1" = "numeric", "mirror_comp_2" = "numeric", "mirror_comp_3" = "numeric", "c_eff_ext_1" = "numeric", "c_eff_ext_2" = "numeric", "c_eff_ext_3" = "numeric", "mirror_value_1" = "numeric", "mirror_value_2" = "numeric", "mirror_value_3" = "numeric", "c_trust_gov" = "numeric", "c_trust_mun" = "numeric", "c_trust_cit" = "numeric", "c_mot_int_1" = "numeric", "c_mot_int_2" = "numeric", "c_mot_int_3" = "numeric", "c_mot_soc_1" = "numeric", "c_mot_soc_2" = "numeric", "c_mot_soc_3" = "numeric", "c_mot_norm_1" = "numeric", "c_mot_norm_2" = "numeric", "c_mot_norm_3" = "numeric", "c_mot_mat_1" = "numeric", "c_mot_mat_2" = "numeric", "c_mot_mat_3" = "numeric", "c_comm_1" = "numeric", "c_comm_2" = "numeric", "c_comm_3" = "numeric", "c_comm_4" = "numeric", "c_res_safe" = "numeric", "c_res_clean" = "numeric", "c_res_health" = "numeric", "c_age" = "numeric", "c_gender" = "numeric", "c_edu" = "numeric", "c_emp" = "numeric", "c_area" = "numeric", "c_hours" = "numeric", "p_role" = "numeric", "p_org_type" = "numeric", "p_tenure" = "numeric", "p_contact" = "numeric", "p_involved" = "numeric", "p_eng_1" = "numeric", "p_eng_2" = "numeric", "p_eng_3" = "numeric", "p_eng_4" = "numeric", "p_eng_5" = "numeric", "p_phases_commissioning" = "numeric", "p_phases_design" = "numeric", "p_phases_delivery" = "numeric", "p_phases_assessment" = "numeric", "p_phases_none" = "numeric", "p_cop_count" = "numeric", "p_cop_effect" = "numeric", "p_ben_eff_1" = "numeric", "p_ben_eff_2" = "numeric", "p_ben_dem_1" = "numeric", "p_ben_dem_2" = "numeric", "p_ben_resp_1" = "numeric", "p_ben_resp_2" = "numeric", "p_ben_acc_1" = "numeric", "p_ben_acc_2" = "numeric", "p_risk_1" = "numeric", "p_risk_2" = "numeric", "p_risk_3" = "numeric", "p_risk_4" = "numeric", "p_risk_5" = "numeric", "p_rt_1" = "numeric", "p_rt_2" = "numeric", "p_rt_3" = "numeric", "p_trust_cit_1" = "numeric", "p_trust_cit_2" = "numeric", "p_trust_cit_3" = "numeric", "p_trust_cit_4" = "numeric", "p_sup_1" = "numeric", "p_sup_2" = "numeric", "p_sup_3" = "numeric", "p_sup_4" = "numeric", "p_sup_5" = "numeric", "p_aut_1" = "numeric", "p_aut_2" = "numeric", "p_aut_3" = "numeric", "p_aut_4" = "numeric", "p_work_1" = "numeric", "p_work_2" = "numeric", "p_work_3" = "numeric", "p_work_4" = "numeric", "p_skill_1" = "numeric", "p_skill_2" = "numeric", "p_skill_3" = "numeric", "p_law_1" = "numeric", "p_law_2" = "numeric", "p_law_3" = "numeric", "p_age" = "numeric", "p_gender" = "numeric", "p_edu" = "numeric", "c_ind_saf" = "numeric", "c_ind_env" = "numeric", "c_ind_hea" = "numeric", "c_ind_edu" = "numeric", "c_ind_soc" = "numeric", "c_col" = "numeric", "c_eff_int" = "numeric", "c_eff_ext" = "numeric", "c_sal" = "numeric", "c_ease" = "numeric", "c_mot_int" = "numeric", "c_mot_soc" = "numeric", "c_mot_norm" = "numeric", "c_mot_mat" = "numeric", "c_comm" = "numeric", "mirror_will" = "numeric", "mirror_comp" = "numeric", "mirror_value" = "numeric", "p_eng" = "numeric", "p_ben" = "numeric", "p_risk" = "numeric", "p_rt" = "numeric", "p_trust_cit" = "numeric", "p_sup" = "numeric", "p_aut" = "numeric", "p_work" = "numeric", "p_skill" = "numeric", "p_law" = "numeric"))
 
-# Missing codes (don't know, not asked, not reached, not answered) to NA
-survey[["c_use_safety"]][survey[["c_use_safety"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_use_environment"]][survey[["c_use_environment"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_use_health"]][survey[["c_use_health"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_use_education"]][survey[["c_use_education"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_use_adult_education"]][survey[["c_use_adult_education"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_use_social_care"]][survey[["c_use_social_care"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_use_none"]][survey[["c_use_none"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_sal_1"]][survey[["c_sal_1"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_sal_2"]][survey[["c_sal_2"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_sal_3"]][survey[["c_sal_3"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_sat"]][survey[["c_sat"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_reach_info"]][survey[["c_reach_info"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_reach_consult"]][survey[["c_reach_consult"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_ind_saf_1"]][survey[["c_ind_saf_1"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_ind_saf_2"]][survey[["c_ind_saf_2"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_ind_saf_3"]][survey[["c_ind_saf_3"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_ind_saf_4"]][survey[["c_ind_saf_4"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_ind_env_1"]][survey[["c_ind_env_1"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_ind_env_2"]][survey[["c_ind_env_2"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_ind_env_3"]][survey[["c_ind_env_3"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_ind_env_4"]][survey[["c_ind_env_4"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_ind_hea_1"]][survey[["c_ind_hea_1"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_ind_hea_2"]][survey[["c_ind_hea_2"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_ind_hea_3"]][survey[["c_ind_hea_3"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_ind_hea_4"]][survey[["c_ind_hea_4"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_ind_edu_1"]][survey[["c_ind_edu_1"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_ind_edu_2"]][survey[["c_ind_edu_2"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_ind_edu_3"]][survey[["c_ind_edu_3"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_ind_edu_4"]][survey[["c_ind_edu_4"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_ind_soc_1"]][survey[["c_ind_soc_1"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_ind_soc_2"]][survey[["c_ind_soc_2"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_ind_soc_3"]][survey[["c_ind_soc_3"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_ind_soc_4"]][survey[["c_ind_soc_4"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_col_1"]][survey[["c_col_1"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_col_2"]][survey[["c_col_2"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_col_3"]][survey[["c_col_3"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_col_4"]][survey[["c_col_4"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["mirror_will_1"]][survey[["mirror_will_1"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["mirror_will_2"]][survey[["mirror_will_2"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["mirror_will_3"]][survey[["mirror_will_3"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["mirror_will_4"]][survey[["mirror_will_4"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["mirror_will_010"]][survey[["mirror_will_010"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_eff_int_1"]][survey[["c_eff_int_1"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_eff_int_2"]][survey[["c_eff_int_2"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_eff_int_3"]][survey[["c_eff_int_3"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_eff_int_4"]][survey[["c_eff_int_4"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_ease_1"]][survey[["c_ease_1"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_ease_2"]][survey[["c_ease_2"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_ease_3"]][survey[["c_ease_3"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["mirror_comp_1"]][survey[["mirror_comp_1"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["mirror_comp_2"]][survey[["mirror_comp_2"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["mirror_comp_3"]][survey[["mirror_comp_3"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_eff_ext_1"]][survey[["c_eff_ext_1"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_eff_ext_2"]][survey[["c_eff_ext_2"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_eff_ext_3"]][survey[["c_eff_ext_3"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["mirror_value_1"]][survey[["mirror_value_1"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["mirror_value_2"]][survey[["mirror_value_2"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["mirror_value_3"]][survey[["mirror_value_3"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_trust_gov"]][survey[["c_trust_gov"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_trust_mun"]][survey[["c_trust_mun"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_trust_cit"]][survey[["c_trust_cit"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_mot_int_1"]][survey[["c_mot_int_1"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_mot_int_2"]][survey[["c_mot_int_2"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_mot_int_3"]][survey[["c_mot_int_3"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_mot_soc_1"]][survey[["c_mot_soc_1"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_mot_soc_2"]][survey[["c_mot_soc_2"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_mot_soc_3"]][survey[["c_mot_soc_3"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_mot_norm_1"]][survey[["c_mot_norm_1"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_mot_norm_2"]][survey[["c_mot_norm_2"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_mot_norm_3"]][survey[["c_mot_norm_3"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_mot_mat_1"]][survey[["c_mot_mat_1"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_mot_mat_2"]][survey[["c_mot_mat_2"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_mot_mat_3"]][survey[["c_mot_mat_3"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_comm_1"]][survey[["c_comm_1"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_comm_2"]][survey[["c_comm_2"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_comm_3"]][survey[["c_comm_3"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_comm_4"]][survey[["c_comm_4"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_res_safe"]][survey[["c_res_safe"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_res_clean"]][survey[["c_res_clean"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_res_health"]][survey[["c_res_health"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_age"]][survey[["c_age"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_gender"]][survey[["c_gender"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_edu"]][survey[["c_edu"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_emp"]][survey[["c_emp"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_area"]][survey[["c_area"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_hours"]][survey[["c_hours"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["p_role"]][survey[["p_role"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["p_org_type"]][survey[["p_org_type"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["p_tenure"]][survey[["p_tenure"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["p_contact"]][survey[["p_contact"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["p_involved"]][survey[["p_involved"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["p_eng_1"]][survey[["p_eng_1"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["p_eng_2"]][survey[["p_eng_2"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["p_eng_3"]][survey[["p_eng_3"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["p_eng_4"]][survey[["p_eng_4"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["p_eng_5"]][survey[["p_eng_5"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["p_phases_commissioning"]][survey[["p_phases_commissioning"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["p_phases_design"]][survey[["p_phases_design"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["p_phases_delivery"]][survey[["p_phases_delivery"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["p_phases_assessment"]][survey[["p_phases_assessment"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["p_phases_none"]][survey[["p_phases_none"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["p_cop_count"]][survey[["p_cop_count"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["p_cop_effect"]][survey[["p_cop_effect"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["p_ben_eff_1"]][survey[["p_ben_eff_1"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["p_ben_eff_2"]][survey[["p_ben_eff_2"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["p_ben_dem_1"]][survey[["p_ben_dem_1"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["p_ben_dem_2"]][survey[["p_ben_dem_2"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["p_ben_resp_1"]][survey[["p_ben_resp_1"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["p_ben_resp_2"]][survey[["p_ben_resp_2"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["p_ben_acc_1"]][survey[["p_ben_acc_1"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["p_ben_acc_2"]][survey[["p_ben_acc_2"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["p_risk_1"]][survey[["p_risk_1"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["p_risk_2"]][survey[["p_risk_2"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["p_risk_3"]][survey[["p_risk_3"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["p_risk_4"]][survey[["p_risk_4"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["p_risk_5"]][survey[["p_risk_5"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["p_rt_1"]][survey[["p_rt_1"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["p_rt_2"]][survey[["p_rt_2"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["p_rt_3"]][survey[["p_rt_3"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["p_trust_cit_1"]][survey[["p_trust_cit_1"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["p_trust_cit_2"]][survey[["p_trust_cit_2"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["p_trust_cit_3"]][survey[["p_trust_cit_3"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["p_trust_cit_4"]][survey[["p_trust_cit_4"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["p_sup_1"]][survey[["p_sup_1"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["p_sup_2"]][survey[["p_sup_2"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["p_sup_3"]][survey[["p_sup_3"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["p_sup_4"]][survey[["p_sup_4"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["p_sup_5"]][survey[["p_sup_5"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["p_aut_1"]][survey[["p_aut_1"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["p_aut_2"]][survey[["p_aut_2"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["p_aut_3"]][survey[["p_aut_3"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["p_aut_4"]][survey[["p_aut_4"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["p_work_1"]][survey[["p_work_1"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["p_work_2"]][survey[["p_work_2"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["p_work_3"]][survey[["p_work_3"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["p_work_4"]][survey[["p_work_4"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["p_skill_1"]][survey[["p_skill_1"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["p_skill_2"]][survey[["p_skill_2"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["p_skill_3"]][survey[["p_skill_3"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["p_law_1"]][survey[["p_law_1"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["p_law_2"]][survey[["p_law_2"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["p_law_3"]][survey[["p_law_3"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["p_age"]][survey[["p_age"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["p_gender"]][survey[["p_gender"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["p_edu"]][survey[["p_edu"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_ind_saf"]][survey[["c_ind_saf"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_ind_env"]][survey[["c_ind_env"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_ind_hea"]][survey[["c_ind_hea"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_ind_edu"]][survey[["c_ind_edu"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_ind_soc"]][survey[["c_ind_soc"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_col"]][survey[["c_col"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_eff_int"]][survey[["c_eff_int"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_eff_ext"]][survey[["c_eff_ext"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_sal"]][survey[["c_sal"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_ease"]][survey[["c_ease"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_mot_int"]][survey[["c_mot_int"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_mot_soc"]][survey[["c_mot_soc"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_mot_norm"]][survey[["c_mot_norm"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_mot_mat"]][survey[["c_mot_mat"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["c_comm"]][survey[["c_comm"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["mirror_will"]][survey[["mirror_will"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["mirror_comp"]][survey[["mirror_comp"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["mirror_value"]][survey[["mirror_value"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["p_eng"]][survey[["p_eng"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["p_ben"]][survey[["p_ben"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["p_risk"]][survey[["p_risk"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["p_rt"]][survey[["p_rt"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["p_trust_cit"]][survey[["p_trust_cit"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["p_sup"]][survey[["p_sup"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["p_aut"]][survey[["p_aut"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["p_work"]][survey[["p_work"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["p_skill"]][survey[["p_skill"]] %in% c(-1, -2, -3, -4)] <- NA
-survey[["p_law"]][survey[["p_law"]] %in% c(-1, -2, -3, -4)] <- NA
+# Missing codes (don't know, not asked, not reached, not answered, not applicable) to NA
+survey[["c_use_safety"]][survey[["c_use_safety"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_use_environment"]][survey[["c_use_environment"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_use_health"]][survey[["c_use_health"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_use_education"]][survey[["c_use_education"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_use_adult_education"]][survey[["c_use_adult_education"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_use_social_care"]][survey[["c_use_social_care"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_use_none"]][survey[["c_use_none"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_sal_1"]][survey[["c_sal_1"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_sal_2"]][survey[["c_sal_2"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_sal_3"]][survey[["c_sal_3"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_sat"]][survey[["c_sat"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_reach_info"]][survey[["c_reach_info"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_reach_consult"]][survey[["c_reach_consult"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_ind_saf_1"]][survey[["c_ind_saf_1"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_ind_saf_2"]][survey[["c_ind_saf_2"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_ind_saf_3"]][survey[["c_ind_saf_3"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_ind_saf_4"]][survey[["c_ind_saf_4"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_ind_env_1"]][survey[["c_ind_env_1"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_ind_env_2"]][survey[["c_ind_env_2"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_ind_env_3"]][survey[["c_ind_env_3"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_ind_env_4"]][survey[["c_ind_env_4"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_ind_hea_1"]][survey[["c_ind_hea_1"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_ind_hea_2"]][survey[["c_ind_hea_2"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_ind_hea_3"]][survey[["c_ind_hea_3"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_ind_hea_4"]][survey[["c_ind_hea_4"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_ind_edu_1"]][survey[["c_ind_edu_1"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_ind_edu_2"]][survey[["c_ind_edu_2"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_ind_edu_3"]][survey[["c_ind_edu_3"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_ind_edu_4"]][survey[["c_ind_edu_4"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_ind_soc_1"]][survey[["c_ind_soc_1"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_ind_soc_2"]][survey[["c_ind_soc_2"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_ind_soc_3"]][survey[["c_ind_soc_3"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_ind_soc_4"]][survey[["c_ind_soc_4"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_col_1"]][survey[["c_col_1"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_col_2"]][survey[["c_col_2"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_col_3"]][survey[["c_col_3"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_col_4"]][survey[["c_col_4"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["mirror_will_1"]][survey[["mirror_will_1"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["mirror_will_2"]][survey[["mirror_will_2"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["mirror_will_3"]][survey[["mirror_will_3"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["mirror_will_4"]][survey[["mirror_will_4"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["mirror_will_010"]][survey[["mirror_will_010"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_eff_int_1"]][survey[["c_eff_int_1"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_eff_int_2"]][survey[["c_eff_int_2"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_eff_int_3"]][survey[["c_eff_int_3"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_eff_int_4"]][survey[["c_eff_int_4"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_ease_1"]][survey[["c_ease_1"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_ease_2"]][survey[["c_ease_2"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_ease_3"]][survey[["c_ease_3"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["mirror_comp_1"]][survey[["mirror_comp_1"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["mirror_comp_2"]][survey[["mirror_comp_2"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["mirror_comp_3"]][survey[["mirror_comp_3"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_eff_ext_1"]][survey[["c_eff_ext_1"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_eff_ext_2"]][survey[["c_eff_ext_2"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_eff_ext_3"]][survey[["c_eff_ext_3"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["mirror_value_1"]][survey[["mirror_value_1"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["mirror_value_2"]][survey[["mirror_value_2"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["mirror_value_3"]][survey[["mirror_value_3"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_trust_gov"]][survey[["c_trust_gov"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_trust_mun"]][survey[["c_trust_mun"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_trust_cit"]][survey[["c_trust_cit"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_mot_int_1"]][survey[["c_mot_int_1"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_mot_int_2"]][survey[["c_mot_int_2"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_mot_int_3"]][survey[["c_mot_int_3"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_mot_soc_1"]][survey[["c_mot_soc_1"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_mot_soc_2"]][survey[["c_mot_soc_2"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_mot_soc_3"]][survey[["c_mot_soc_3"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_mot_norm_1"]][survey[["c_mot_norm_1"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_mot_norm_2"]][survey[["c_mot_norm_2"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_mot_norm_3"]][survey[["c_mot_norm_3"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_mot_mat_1"]][survey[["c_mot_mat_1"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_mot_mat_2"]][survey[["c_mot_mat_2"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_mot_mat_3"]][survey[["c_mot_mat_3"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_comm_1"]][survey[["c_comm_1"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_comm_2"]][survey[["c_comm_2"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_comm_3"]][survey[["c_comm_3"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_comm_4"]][survey[["c_comm_4"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_res_safe"]][survey[["c_res_safe"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_res_clean"]][survey[["c_res_clean"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_res_health"]][survey[["c_res_health"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_age"]][survey[["c_age"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_gender"]][survey[["c_gender"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_edu"]][survey[["c_edu"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_emp"]][survey[["c_emp"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_area"]][survey[["c_area"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_hours"]][survey[["c_hours"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["p_role"]][survey[["p_role"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["p_org_type"]][survey[["p_org_type"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["p_tenure"]][survey[["p_tenure"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["p_contact"]][survey[["p_contact"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["p_involved"]][survey[["p_involved"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["p_eng_1"]][survey[["p_eng_1"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["p_eng_2"]][survey[["p_eng_2"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["p_eng_3"]][survey[["p_eng_3"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["p_eng_4"]][survey[["p_eng_4"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["p_eng_5"]][survey[["p_eng_5"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["p_phases_commissioning"]][survey[["p_phases_commissioning"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["p_phases_design"]][survey[["p_phases_design"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["p_phases_delivery"]][survey[["p_phases_delivery"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["p_phases_assessment"]][survey[["p_phases_assessment"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["p_phases_none"]][survey[["p_phases_none"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["p_cop_count"]][survey[["p_cop_count"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["p_cop_effect"]][survey[["p_cop_effect"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["p_ben_eff_1"]][survey[["p_ben_eff_1"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["p_ben_eff_2"]][survey[["p_ben_eff_2"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["p_ben_dem_1"]][survey[["p_ben_dem_1"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["p_ben_dem_2"]][survey[["p_ben_dem_2"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["p_ben_resp_1"]][survey[["p_ben_resp_1"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["p_ben_resp_2"]][survey[["p_ben_resp_2"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["p_ben_acc_1"]][survey[["p_ben_acc_1"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["p_ben_acc_2"]][survey[["p_ben_acc_2"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["p_risk_1"]][survey[["p_risk_1"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["p_risk_2"]][survey[["p_risk_2"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["p_risk_3"]][survey[["p_risk_3"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["p_risk_4"]][survey[["p_risk_4"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["p_risk_5"]][survey[["p_risk_5"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["p_rt_1"]][survey[["p_rt_1"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["p_rt_2"]][survey[["p_rt_2"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["p_rt_3"]][survey[["p_rt_3"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["p_trust_cit_1"]][survey[["p_trust_cit_1"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["p_trust_cit_2"]][survey[["p_trust_cit_2"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["p_trust_cit_3"]][survey[["p_trust_cit_3"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["p_trust_cit_4"]][survey[["p_trust_cit_4"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["p_sup_1"]][survey[["p_sup_1"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["p_sup_2"]][survey[["p_sup_2"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["p_sup_3"]][survey[["p_sup_3"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["p_sup_4"]][survey[["p_sup_4"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["p_sup_5"]][survey[["p_sup_5"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["p_aut_1"]][survey[["p_aut_1"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["p_aut_2"]][survey[["p_aut_2"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["p_aut_3"]][survey[["p_aut_3"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["p_aut_4"]][survey[["p_aut_4"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["p_work_1"]][survey[["p_work_1"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["p_work_2"]][survey[["p_work_2"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["p_work_3"]][survey[["p_work_3"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["p_work_4"]][survey[["p_work_4"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["p_skill_1"]][survey[["p_skill_1"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["p_skill_2"]][survey[["p_skill_2"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["p_skill_3"]][survey[["p_skill_3"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["p_law_1"]][survey[["p_law_1"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["p_law_2"]][survey[["p_law_2"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["p_law_3"]][survey[["p_law_3"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["p_age"]][survey[["p_age"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["p_gender"]][survey[["p_gender"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["p_edu"]][survey[["p_edu"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_ind_saf"]][survey[["c_ind_saf"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_ind_env"]][survey[["c_ind_env"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_ind_hea"]][survey[["c_ind_hea"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_ind_edu"]][survey[["c_ind_edu"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_ind_soc"]][survey[["c_ind_soc"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_col"]][survey[["c_col"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_eff_int"]][survey[["c_eff_int"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_eff_ext"]][survey[["c_eff_ext"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_sal"]][survey[["c_sal"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_ease"]][survey[["c_ease"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_mot_int"]][survey[["c_mot_int"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_mot_soc"]][survey[["c_mot_soc"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_mot_norm"]][survey[["c_mot_norm"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_mot_mat"]][survey[["c_mot_mat"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["c_comm"]][survey[["c_comm"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["mirror_will"]][survey[["mirror_will"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["mirror_comp"]][survey[["mirror_comp"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["mirror_value"]][survey[["mirror_value"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["p_eng"]][survey[["p_eng"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["p_ben"]][survey[["p_ben"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["p_risk"]][survey[["p_risk"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["p_rt"]][survey[["p_rt"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["p_trust_cit"]][survey[["p_trust_cit"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["p_sup"]][survey[["p_sup"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["p_aut"]][survey[["p_aut"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["p_work"]][survey[["p_work"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["p_skill"]][survey[["p_skill"]] %in% c(-1, -2, -3, -4, -5)] <- NA
+survey[["p_law"]][survey[["p_law"]] %in% c(-1, -2, -3, -4, -5)] <- NA
 
 # Value labels
 survey[["c_use_safety"]] <- factor(survey[["c_use_safety"]], levels = c(0, 1), labels = c("Not chosen", "Chosen"))
