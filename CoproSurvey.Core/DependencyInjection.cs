@@ -53,6 +53,7 @@ public static class DependencyInjection
         services.AddOptions<DashboardOptions>();
         services.AddSingleton<OverviewQueries>();
         services.AddScoped<CompareQueries>();
+        services.AddScoped<GapQueries>();
         services.AddScoped<StudyDataset>();
         services.AddScoped<ExportBundleWriter>();
         services.AddScoped<Import.DatasetImporter>();

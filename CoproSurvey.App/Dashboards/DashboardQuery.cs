@@ -25,6 +25,7 @@ public static class DashboardQuery
     [
         ("", "Overview"),
         ("compare", "Compare"),
+        ("gap", "Citizens vs professionals"),
     ];
 
     /// <summary>The filter named by a query string (with or without its leading '?').</summary>
