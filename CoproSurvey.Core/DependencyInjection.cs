@@ -54,6 +54,7 @@ public static class DependencyInjection
         services.AddSingleton<OverviewQueries>();
         services.AddScoped<CompareQueries>();
         services.AddScoped<GapQueries>();
+        services.AddScoped<RelationsQueries>();
         services.AddScoped<StudyDataset>();
         services.AddScoped<ExportBundleWriter>();
         services.AddScoped<Import.DatasetImporter>();

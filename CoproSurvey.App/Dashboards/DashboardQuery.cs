@@ -26,6 +26,7 @@ public static class DashboardQuery
         ("", "Overview"),
         ("compare", "Compare"),
         ("gap", "Citizens vs professionals"),
+        ("relations", "Relations"),
     ];
 
     /// <summary>The filter named by a query string (with or without its leading '?').</summary>
