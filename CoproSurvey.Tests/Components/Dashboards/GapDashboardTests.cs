@@ -46,6 +46,22 @@ public sealed class GapDashboardTests : BunitContext
         Assert.Contains("mirror_will,DE,,,,,,,,,,1", csv);
     }
 
+    [Fact]
+    public void GapDashboard_SaysThereIsNothingToDraw_WhenEveryGroupIsSuppressed()
+    {
+        // Arrange: 3 citizens and 6 professionals in Belgium, fewer than 5 on one side.
+        var rows = Rows(Audience.Citizen, "BE", 1, 2, 3).Concat(Rows(Audience.Professional, "BE", 2, 4, 6, 8, 10, 12)).ToList();
+        var result = GapCalculator.Compute(Scales, GapBy.ServiceUnit, rows, [], new CellRule(5));
+
+        // Act
+        var cut = Render<GapDashboard>(p => p.Add(c => c.Result, result).Add(c => c.StudyKey, "coproduction"));
+
+        // Assert
+        Assert.Empty(cut.FindComponents<PlotlyChart>());
+        Assert.Contains("No service unit has at least 5 citizens and 5 professionals", cut.Find("[data-no-chart]").TextContent);
+        Assert.Contains("1 value is suppressed", cut.Find("[data-suppression]").TextContent);
+    }
+
     [Theory]
     [InlineData(GapEmptyReason.OneAudience, "one audience")]
     [InlineData(GapEmptyReason.NoMirrorScales, "share no scale")]
