@@ -102,7 +102,7 @@ public sealed partial class DashboardBrowserTests : IAsyncLifetime
         }
 
         await Assertions.Expect(page.Locator("#blazor-error-ui")).ToBeHiddenAsync();
-        await page.ScreenshotAsync(new() { Path = Screenshot("gap-unit"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = Screenshot("gap-unit") });
 
         // Relations: one audience's scales, Spearman from the address, and the pairs download.
         await page.GotoAsync($"{baseUrl}/research/studies/coproduction/dashboard/relations?audience=professional&method=spearman");
