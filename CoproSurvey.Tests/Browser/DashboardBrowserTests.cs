@@ -155,7 +155,8 @@ public sealed partial class DashboardBrowserTests : IAsyncLifetime
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Apply filters" })).ToBeEnabledAsync();
         await Assertions.Expect(page.Locator("[data-loading]")).ToHaveCountAsync(0);
         var charts = page.Locator("figure.dashboard-chart");
-        Assert.True(await charts.CountAsync() > 0, "no chart on " + page.Url);
+        // Waited for, not counted at once: a view that has just left its loading state may not have rendered its charts yet.
+        await Assertions.Expect(charts.First).ToBeAttachedAsync(new() { Timeout = 30_000 });
         for (var i = 0; i < await charts.CountAsync(); i++)
         {
             // Plotly draws each trace into a group of class trace (a heatmap into one of class hm) once its script has run.
