@@ -46,6 +46,28 @@ public sealed class RelationsQueriesTests(DemoStudyFixture demo) : IClassFixture
     }
 
     [Fact]
+    public async Task RelationsAsync_EqualsTheAnalyzeCorrelation_OfTheSameFilteredDataset()
+    {
+        // Arrange: the citizens of Belgium and Germany, as `analyze correlate` reads them from the study.
+        var filter = DashboardFilter.All with { Audiences = [Audience.Citizen], Countries = ["BE", "DE"] };
+
+        // Act
+        var result = await Queries.RelationsAsync(DemoStudyFixture.StudyKey, CorrelationMethod.Pearson, filter, default);
+        var source = new CoproSurvey.Core.Analysis.Sources.StudyDatasetSource(demo.Dataset, DemoStudyFixture.StudyKey, CompareQueries.ToDatasetFilter(filter));
+        var report = await CoproSurvey.Core.Analysis.CorrelationAnalysis.RunAsync(
+            source, new CoproSurvey.Core.Analysis.CorrelationRequest(result.Scales.Select(s => s.Variable).ToList(), CorrelationMethod.Pearson), default);
+
+        // Assert
+        Assert.Equal(report.Columns, result.Scales.Select(s => s.Variable));
+        foreach (var pair in result.Pairs)
+        {
+            Assert.Equal(report.N[pair.Row][pair.Column], pair.N);
+            Precision.AssertDigits(report.R[pair.Row][pair.Column]!.Value, pair.R!.Value, 12, $"{pair.A} {pair.B}");
+            Precision.AssertDigits(report.P[pair.Row][pair.Column]!.Value, pair.P!.Value, 9, $"{pair.A} {pair.B} p");
+        }
+    }
+
+    [Fact]
     public async Task RelationsAsync_SaysNoValues_WhenTheFilterMatchesNobody()
     {
         // Act
