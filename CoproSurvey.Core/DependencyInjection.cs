@@ -54,6 +54,8 @@ public static class DependencyInjection
         services.AddSingleton<DashboardDataCache>();
         services.AddSingleton<OverviewQueries>();
         services.AddScoped<CompareQueries>();
+        services.AddScoped<GapQueries>();
+        services.AddScoped<RelationsQueries>();
         services.AddScoped<MeasurementQueries>();
         services.AddScoped<ModelQueries>();
         services.AddSingleton<StudyDataset>();

@@ -25,6 +25,8 @@ public static class DashboardQuery
     [
         ("", "Overview"),
         ("compare", "Compare"),
+        ("gap", "Citizens vs professionals"),
+        ("relations", "Relations"),
         ("measurement", "Measurement"),
         ("model", "Model"),
     ];

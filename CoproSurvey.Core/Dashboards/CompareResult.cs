@@ -12,9 +12,24 @@ public enum CompareBy
 
 /// <summary>
 /// One group of the compare view (a country or policy field, one audience): n, mean, SD and the 95% t interval of the
-/// mean (mean ± t(0.975, n-1)·SD/√n). Every statistic is null when the group is suppressed (n below the minimum).
+/// mean (mean ± t(0.975, n-1)·SD/√n), and the five numbers of its box plot (quartiles as R's quantile type 7). Every
+/// statistic is null when the group is suppressed (n below the minimum).
 /// </summary>
-public sealed record CompareGroup(string Group, string Label, Audience Audience, int? N, bool Suppressed, double? Mean, double? StandardDeviation, double? Lower, double? Upper);
+public sealed record CompareGroup(
+    string Group,
+    string Label,
+    Audience Audience,
+    int? N,
+    bool Suppressed,
+    double? Mean,
+    double? StandardDeviation,
+    double? Lower,
+    double? Upper,
+    double? Minimum = null,
+    double? FirstQuartile = null,
+    double? Median = null,
+    double? ThirdQuartile = null,
+    double? Maximum = null);
 
 /// <summary>One-way ANOVA across the reported groups of one audience (null when fewer than two groups can be compared).</summary>
 public sealed record CompareTest(Audience Audience, int Groups, int DfBetween, int DfWithin, double F, double P, double EtaSquared);
@@ -102,7 +117,9 @@ public static class CompareCalculator
         }
 
         var stats = Descriptives.Compute(values.Select(v => (double?)v).ToList());
-        return new CompareGroup(group, label, audience, stats.N, false, stats.Mean, stats.StandardDeviation, stats.ConfidenceLower, stats.ConfidenceUpper);
+        return new CompareGroup(
+            group, label, audience, stats.N, false, stats.Mean, stats.StandardDeviation, stats.ConfidenceLower, stats.ConfidenceUpper,
+            stats.Minimum, stats.FirstQuartile, stats.Median, stats.ThirdQuartile, stats.Maximum);
     }
 }
 

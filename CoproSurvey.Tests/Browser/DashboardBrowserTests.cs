@@ -80,6 +80,43 @@ public sealed partial class DashboardBrowserTests : IAsyncLifetime
         Assert.StartsWith("country,policy_field,audience,n,suppressed", csv);
         Assert.All(csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1), line => Assert.Contains(",health,", line));
 
+        // Citizens vs professionals: both audiences always, grouped as the address says.
+        await page.GotoAsync($"{baseUrl}/research/studies/coproduction/dashboard/gap?audience=citizen&by=field");
+        await ExpectChartsDrawnAsync(page);
+        await Assertions.Expect(page.Locator("#filter-audience")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#gap-by")).ToHaveValueAsync("field");
+        await Assertions.Expect(page.Locator("[data-audience-ignored]")).ToContainTextAsync("audience filter does not apply");
+        await Assertions.Expect(page.Locator("table[data-table=gap] tbody tr")).ToHaveCountAsync(18);
+        await page.ScreenshotAsync(new() { Path = Screenshot("gap-field"), FullPage = true });
+        await page.Locator("#gap-by").SelectOptionAsync("unit");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/dashboard/gap\?by=unit$"));
+        // 400 responses spread over 75 units leave hardly a unit with 5 of each audience: the page says why it draws nothing.
+        await Assertions.Expect(page.Locator("[data-loading]")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("table[data-table=gap]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-suppression] strong")).ToContainTextAsync("suppressed");
+        if (await page.Locator("figure.dashboard-chart").CountAsync() == 0)
+        {
+            await Assertions.Expect(page.Locator("[data-no-chart]")).ToContainTextAsync("no gap to draw");
+        }
+        else
+        {
+            await ExpectChartsDrawnAsync(page);
+        }
+
+        await Assertions.Expect(page.Locator("#blazor-error-ui")).ToBeHiddenAsync();
+        await page.ScreenshotAsync(new() { Path = Screenshot("gap-unit") });
+
+        // Relations: one audience's scales, Spearman from the address, and the pairs download.
+        await page.GotoAsync($"{baseUrl}/research/studies/coproduction/dashboard/relations?audience=professional&method=spearman");
+        await ExpectChartsDrawnAsync(page);
+        await Assertions.Expect(page.Locator("#relations-method")).ToHaveValueAsync("spearman");
+        await page.ScreenshotAsync(new() { Path = Screenshot("relations-professional-spearman"), FullPage = true });
+        var pairs = await page.RunAndWaitForDownloadAsync(() => page.Locator("[data-csv=relations]").ClickAsync());
+        var pairsCsv = (await File.ReadAllLinesAsync((await pairs.PathAsync())!)).ToList();
+        Assert.Equal("scale_a,scale_b,method,n,r,p,suppressed", pairsCsv[0]);
+        Assert.Equal(13 * 12 / 2, pairsCsv.Count - 1);
+        Assert.All(pairsCsv.Skip(1), line => Assert.Contains(",spearman,", line));
+
         Assert.Empty(problems);
     }
 
@@ -201,7 +238,8 @@ public sealed partial class DashboardBrowserTests : IAsyncLifetime
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Apply filters" })).ToBeEnabledAsync();
         await Assertions.Expect(page.Locator("[data-loading]")).ToHaveCountAsync(0);
         var charts = page.Locator("figure.dashboard-chart");
-        Assert.True(await charts.CountAsync() > 0, "no chart on " + page.Url);
+        // Waited for, not counted at once: a view that has just left its loading state may not have rendered its charts yet.
+        await Assertions.Expect(charts.First).ToBeAttachedAsync(new() { Timeout = 30_000 });
         for (var i = 0; i < await charts.CountAsync(); i++)
         {
             // Plotly draws each trace into a group of class trace (a heatmap into one of class hm) once its script has run.

@@ -14,6 +14,9 @@ public static class DashboardFormat
     public static string Number(double? x, string format = "0.00") =>
         x is { } v && double.IsFinite(v) ? v.ToString(format, CultureInfo.InvariantCulture) : Suppressed;
 
+    /// <summary>A p-value as APA writes it: three decimals, "&lt; .001" below that.</summary>
+    public static string P(double p) => p < 0.001 ? "< .001" : p.ToString("0.000", CultureInfo.InvariantCulture);
+
     public static string Audience(Audience audience) => audience switch
     {
         Core.Instruments.Audience.Citizen => "Citizens",

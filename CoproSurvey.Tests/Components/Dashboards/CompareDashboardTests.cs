@@ -36,5 +36,9 @@ public sealed class CompareDashboardTests : BunitContext
         Assert.Equal(["Germany", "Citizens", "–", "–", "–", "–"], rows[1]);
         Assert.StartsWith("data:text/csv", cut.Find("a[data-csv=compare]").GetAttribute("href"));
         Assert.Contains("1 value is suppressed", cut.Find("[data-suppression]").TextContent);
+        var box = (Box)Assert.Single(cut.FindComponents<PlotlyChart>()[1].Instance.Data);
+        Assert.Equal(["Belgium"], box.X.Cast<string>());
+        Assert.Equal([2.0, 3.0, 4.0, 1.0, 5.0], new[] { box.Q1, box.Median, box.Q3, box.LowerFence, box.UpperFence }.Select(v => Assert.Single(v.Cast<double>())));
+        Assert.Null(box.Y);
     }
 }

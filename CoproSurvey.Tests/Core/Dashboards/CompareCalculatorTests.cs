@@ -30,6 +30,22 @@ public class CompareCalculatorTests
     }
 
     [Fact]
+    public void Compute_GivesTheFiveNumbersOfTheBoxPlot_OnlyForReportedGroups()
+    {
+        // Arrange: Belgium 1, 2, 4, 7, 11, 16 (R type 7: Q1 = 2 + 0.25·2 = 2.5, median 5.5, Q3 = 7 + 0.75·4 = 10); Germany 2 values.
+        var values = Values(Audience.Citizen, "BE", 16, 1, 11, 2, 7, 4).Concat(Values(Audience.Citizen, "DE", 3, 8)).ToList();
+
+        // Act
+        var result = CompareCalculator.Compute("x", "X", CompareBy.Country, values, Countries, new CellRule(5));
+
+        // Assert
+        var belgium = result.Groups.Single(g => g.Group == "BE");
+        Assert.Equal((1.0, 2.5, 5.5, 10.0, 16.0), (belgium.Minimum!.Value, belgium.FirstQuartile!.Value, belgium.Median!.Value, belgium.ThirdQuartile!.Value, belgium.Maximum!.Value));
+        var germany = result.Groups.Single(g => g.Group == "DE");
+        Assert.Equal((null, null, null, null, null), (germany.Minimum, germany.FirstQuartile, germany.Median, germany.ThirdQuartile, germany.Maximum));
+    }
+
+    [Fact]
     public void Compute_SuppressesSmallGroups_AndLeavesThemOutOfTheTests()
     {
         // Arrange: Belgium 5 values, Germany 5, the Netherlands 2 (suppressed), all citizens.
