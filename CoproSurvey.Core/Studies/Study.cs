@@ -26,6 +26,9 @@ public sealed class Study
     /// <summary>The audiences the study has an instrument for, in enum order.</summary>
     public IReadOnlyList<Audience> Audiences { get; private set; } = [];
 
+    /// <summary>The languages respondents may answer in, the instruments' source language first (see <see cref="StudyDefinition.Languages"/>).</summary>
+    public IReadOnlyList<string> Languages { get; private set; } = [];
+
     public bool IsOpen => Status == StudyStatus.Open;
 
     public static Study Create(StudyDefinition definition)
@@ -49,13 +52,15 @@ public sealed class Study
             || Status != definition.Status
             || !Countries.SequenceEqual(definition.Countries)
             || !PolicyFields.SequenceEqual(definition.PolicyFields)
-            || !Audiences.SequenceEqual(audiences);
+            || !Audiences.SequenceEqual(audiences)
+            || !Languages.SequenceEqual(definition.Languages);
         Title = definition.Title;
         Description = definition.Description;
         Status = definition.Status;
         Countries = [.. definition.Countries];
         PolicyFields = [.. definition.PolicyFields];
         Audiences = audiences;
+        Languages = [.. definition.Languages];
         return changed;
     }
 }

@@ -55,4 +55,11 @@ public sealed record StudyDefinition(
     StudyStatus Status,
     IReadOnlyList<Country> Countries,
     IReadOnlyList<PolicyField> PolicyFields,
-    IReadOnlyDictionary<Audience, string> InstrumentFiles);
+    IReadOnlyDictionary<Audience, string> InstrumentFiles)
+{
+    /// <summary>
+    /// The languages respondents may answer in (BCP 47 tags, e.g. <c>en</c>, <c>nl</c>), the instruments' source
+    /// language first; every other one has a translation file beside each instrument. Empty: the source language only.
+    /// </summary>
+    public IReadOnlyList<string> Languages { get; init; } = [];
+}

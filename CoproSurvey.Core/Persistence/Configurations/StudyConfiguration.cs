@@ -16,6 +16,7 @@ internal sealed class StudyConfiguration : IEntityTypeConfiguration<Study>
         builder.Property(s => s.Countries).HasJsonConversion();
         builder.Property(s => s.PolicyFields).HasJsonConversion();
         builder.Property(s => s.Audiences).HasJsonConversion();
+        builder.Property(s => s.Languages).HasJsonConversion();
         builder.Ignore(s => s.IsOpen);
     }
 }
