@@ -86,22 +86,37 @@ public sealed partial class ResponseService(IDbContextFactory<CoproSurveyDbConte
     /// <summary>The language a response is shown in and those it may switch to; null for an unknown access token.</summary>
     public async Task<ResponseLanguage?> GetLanguageAsync(string accessToken, CancellationToken ct)
     {
-        await using var db = await contextFactory.CreateDbContextAsync(ct);
-        var loaded = await LoadAsync(db, accessToken, tracking: false, ct);
-        if (loaded is null)
+        if (!AccessTokens.IsWellFormed(accessToken))
         {
             return null;
         }
 
-        var offered = await OfferedLanguagesAsync(db, loaded.Study, loaded.Response.InstrumentVersionId, loaded.Source, ct);
-        var languages = offered.Select(o => o.Language).ToList();
-        if (!languages.Contains(loaded.Response.Language))
+        // Read on every respondent page before it renders: the response's few columns, not its answers.
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var hash = AccessTokens.Hash(accessToken);
+        var response = await db.Responses.AsNoTracking()
+            .Where(r => db.ResponseAccessTokens.Any(t => t.TokenHash == hash && t.ResponseId == r.Id))
+            .Select(r => new { r.StudyId, r.InstrumentVersionId, r.Language, Completed = r.CompletedAt != null })
+            .SingleOrDefaultAsync(ct);
+        if (response is null)
         {
-            // A language since dropped from the study: the response keeps the texts it was shown.
-            languages.Add(loaded.Response.Language);
+            return null;
         }
 
-        return new ResponseLanguage(loaded.Response.Language, languages, loaded.Response.IsCompleted);
+        var queries = ResponseQueries.For(db);
+        var study = await queries.StudyById(db, response.StudyId, ct);
+        var sha256 = await queries.VersionSha256(db, response.InstrumentVersionId, ct);
+        var source = InstrumentSnapshots.TryGet(sha256)
+            ?? InstrumentSnapshots.Get(sha256, await queries.VersionJson(db, response.InstrumentVersionId, ct));
+        var offered = await OfferedLanguagesAsync(db, study, response.InstrumentVersionId, source, ct);
+        var languages = offered.Select(o => o.Language).ToList();
+        if (!languages.Contains(response.Language))
+        {
+            // A language since dropped from the study: the response keeps the texts it was shown.
+            languages.Add(response.Language);
+        }
+
+        return new ResponseLanguage(response.Language, languages, response.Completed);
     }
 
     /// <summary>
