@@ -52,11 +52,7 @@ public class TypedAnswersMigrationTests
     {
         // Arrange: the schema before TypedAnswers, a study loaded, then rows in the old forms through plain SQL.
         using var database = SqliteDatabase.InMemoryAt(PreviousMigration);
-        var initializer = new DatabaseInitializer(database.ContextFactory, database.Options(), TestClock.New());
-        await initializer.LoadStudyAsync(
-            TestInstrument.Study(SurveyHarness.StudyKey, StudyStatus.Open),
-            new Dictionary<Audience, Instrument> { [Audience.Citizen] = Instrument },
-            CancellationToken.None);
+        await LoadStudyAtPreviousSchemaAsync(database);
         await using (var setup = database.CreateContext())
         {
             Assert.Equal(PreviousMigration, (await setup.Database.GetAppliedMigrationsAsync()).Last());
@@ -107,11 +103,7 @@ public class TypedAnswersMigrationTests
     {
         // Arrange
         using var database = SqliteDatabase.InMemoryAt(PreviousMigration);
-        var initializer = new DatabaseInitializer(database.ContextFactory, database.Options(), TestClock.New());
-        await initializer.LoadStudyAsync(
-            TestInstrument.Study(SurveyHarness.StudyKey, StudyStatus.Open),
-            new Dictionary<Audience, Instrument> { [Audience.Citizen] = Instrument },
-            CancellationToken.None);
+        await LoadStudyAtPreviousSchemaAsync(database);
         await using var db = database.CreateContext();
         await WriteOldRowsAsync(db);
         var migrator = db.GetService<IMigrator>();
@@ -149,10 +141,39 @@ public class TypedAnswersMigrationTests
         return values;
     }
 
+    /// <summary>
+    /// Loads the test study with today's model, which also reads what later migrations add (the study's languages,
+    /// the translations): those stand in for the load and are removed again, so that the migration under test starts
+    /// from the schema before it.
+    /// </summary>
+    private static async Task LoadStudyAtPreviousSchemaAsync(SqliteDatabase database)
+    {
+        await using (var db = database.CreateContext())
+        {
+            await db.Database.ExecuteSqlRawAsync("""
+                ALTER TABLE Studies ADD COLUMN Languages TEXT NOT NULL DEFAULT '[]';
+                CREATE TABLE TranslationVersions (Id INTEGER PRIMARY KEY, InstrumentVersionId INTEGER NOT NULL, Language TEXT NOT NULL,
+                    Sha256 TEXT NOT NULL, Status TEXT NOT NULL, CanonicalJson TEXT NOT NULL, LoadedAt TEXT NOT NULL, IsCurrent INTEGER NOT NULL);
+                """);
+        }
+
+        var initializer = new DatabaseInitializer(database.ContextFactory, database.Options(), TestClock.New());
+        await initializer.LoadStudyAsync(
+            TestInstrument.Study(SurveyHarness.StudyKey, StudyStatus.Open),
+            new Dictionary<Audience, Instrument> { [Audience.Citizen] = Instrument },
+            CancellationToken.None);
+
+        await using (var db = database.CreateContext())
+        {
+            await db.Database.ExecuteSqlRawAsync("DROP TABLE TranslationVersions; ALTER TABLE Studies DROP COLUMN Languages;");
+        }
+    }
+
     private static async Task WriteOldRowsAsync(CoproSurveyDbContext db)
     {
-        var study = await db.Studies.SingleAsync();
-        var version = await db.InstrumentVersions.SingleAsync();
+        // Ids only: the schema here is older than the model's Study.
+        var study = new { Id = await db.Studies.Select(s => s.Id).SingleAsync() };
+        var version = await db.InstrumentVersions.Select(v => new { v.Id, v.Sha256 }).SingleAsync();
         await db.Database.ExecuteSqlAsync($"""
             INSERT INTO "Responses" ("Id", "StudyId", "InstrumentVersionId", "InstrumentSha256", "Audience", "ResumeCode", "Country",
                 "PolicyField", "ServiceUnit", "Language", "ConsentVersion", "StartedAt", "CompletedAt", "LastPage", "IsSimulated")
