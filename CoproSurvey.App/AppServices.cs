@@ -1,6 +1,7 @@
 using CoproSurvey.App.Accounts;
 using CoproSurvey.App.Dashboards;
 using CoproSurvey.App.Hosting;
+using CoproSurvey.App.Localization;
 using CoproSurvey.Core;
 using CoproSurvey.Core.Dashboards;
 using CoproSurvey.Core.Persistence;
@@ -24,6 +25,7 @@ public static class AppServices
     public static IServiceCollection AddAppServices(this IServiceCollection services)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddLocalization();
         services.AddCoproSurveyProxySupport();
         services.AddCoproSurveyRequestLimits();
         services.AddCoproSurveyRateLimits();
@@ -108,6 +110,7 @@ public static class AppServices
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseRespondentCulture();
         app.MapCoproSurveyStaticAssets();
         app.MapCoproSurveyHealth();
         app.MapWriteCeilingInDevelopment();

@@ -59,9 +59,12 @@
         }
 
         var left = max - textLength(field.value);
-        status.textContent = left >= 0
-            ? "You have " + left + (left === 1 ? " character" : " characters") + " remaining."
-            : "You have " + (-left) + (left === -1 ? " character" : " characters") + " too many.";
+        // The page gives the sentences in the respondent's language, with {0} for the number.
+        var n = Math.abs(left);
+        var template = status.getAttribute(left >= 0
+            ? (n === 1 ? "data-left-one" : "data-left-other")
+            : (n === 1 ? "data-over-one" : "data-over-other"));
+        status.textContent = (template || "{0}").replace("{0}", String(n));
         status.classList.toggle("text-count-over", left < 0);
     }
 

@@ -30,7 +30,10 @@ public static class InstrumentLoader
             return new InstrumentLoadResult(null, sink.Problems);
         }
 
-        return new InstrumentLoadResult(instrument with { Sha256 = InstrumentCanonicalizer.ComputeSha256(instrument) }, []);
+        return new InstrumentLoadResult(instrument with { Sha256 = InstrumentCanonicalizer.ComputeSha256(instrument) }, [])
+        {
+            SharedScales = new SharedScaleNames(reader.NamedScales.ToHashSet(StringComparer.Ordinal), reader.ScaleRefs),
+        };
     }
 
     /// <summary>Reads and loads a file; an unreadable file is reported as a problem, not thrown.</summary>

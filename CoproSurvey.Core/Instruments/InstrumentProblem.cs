@@ -14,6 +14,19 @@ public sealed record InstrumentProblem(string File, string JsonPath, string Mess
 public sealed record InstrumentLoadResult(Instrument? Instrument, IReadOnlyList<InstrumentProblem> Problems)
 {
     public bool IsValid => Instrument is not null && Problems.Count == 0;
+
+    /// <summary>
+    /// The file's shared response scales: the canonical form writes scales inline, so their names live only in the
+    /// file, where translations refer to them (<see cref="TranslationLoader"/>).
+    /// </summary>
+    public SharedScaleNames SharedScales { get; init; } = SharedScaleNames.None;
+}
+
+/// <summary>The names under <c>$.responseScales</c> of an instrument file and which question uses which (by question code).</summary>
+public sealed record SharedScaleNames(IReadOnlySet<string> Names, IReadOnlyDictionary<string, string> ByQuestion)
+{
+    public static SharedScaleNames None { get; } =
+        new(new HashSet<string>(StringComparer.Ordinal), new Dictionary<string, string>(StringComparer.Ordinal));
 }
 
 /// <summary>Thrown where invalid instrument or study data cannot be tolerated (e.g. at start-up); lists every problem.</summary>

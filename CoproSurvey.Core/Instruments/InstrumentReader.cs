@@ -50,6 +50,12 @@ internal sealed class InstrumentReader(ProblemSink sink)
     /// <summary>JSON path of each section, question, matrix row, condition and construct scale (by reference).</summary>
     public Dictionary<object, string> Paths { get; } = new(ReferenceEqualityComparer.Instance);
 
+    /// <summary>The name of the shared response scale (<c>scaleRef</c>) each question uses, by question code.</summary>
+    public Dictionary<string, string> ScaleRefs { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The names defined under <c>$.responseScales</c>.</summary>
+    public IEnumerable<string> NamedScales => namedScales.Keys;
+
     /// <summary>Codes of questions left out of the model because their type was unusable (conditions on them are not reported again).</summary>
     public HashSet<string> UnreadableQuestionCodes { get; } = new(StringComparer.Ordinal);
 
@@ -163,7 +169,7 @@ internal sealed class InstrumentReader(ProblemSink sink)
         var isLikert = type is QuestionType.Likert or QuestionType.LikertMatrix;
         var isChoice = type is QuestionType.SingleChoice or QuestionType.MultipleChoice;
         var isText = type is QuestionType.ShortText or QuestionType.LongText;
-        var scale = isLikert ? ReadQuestionScale(o) : null;
+        var scale = isLikert ? ReadQuestionScale(o, code) : null;
         var options = isChoice ? ReadOptions(o, type) : [];
         var numeric = type == QuestionType.Numeric ? ReadNumeric(o) : null;
         var maxLength = isText ? ReadMaxLength(o) : null;
@@ -195,7 +201,7 @@ internal sealed class InstrumentReader(ProblemSink sink)
         }
     }
 
-    private ResponseScale? ReadQuestionScale(JsonObjectReader o)
+    private ResponseScale? ReadQuestionScale(JsonObjectReader o, string code)
     {
         var hasInline = o.Has("scale");
         var hasRef = o.Has("scaleRef");
@@ -224,6 +230,7 @@ internal sealed class InstrumentReader(ProblemSink sink)
 
         if (namedScales.TryGetValue(name, out var named))
         {
+            ScaleRefs[code] = name;
             return named;
         }
 

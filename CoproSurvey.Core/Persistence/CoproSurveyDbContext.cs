@@ -24,6 +24,8 @@ public sealed class CoproSurveyDbContext(DbContextOptions<CoproSurveyDbContext> 
 
     public DbSet<InstrumentVersion> InstrumentVersions => Set<InstrumentVersion>();
 
+    public DbSet<TranslationVersion> TranslationVersions => Set<TranslationVersion>();
+
     public DbSet<Response> Responses => Set<Response>();
 
     public DbSet<Answer> Answers => Set<Answer>();

@@ -34,7 +34,7 @@ public sealed class DatabaseInitializer(IDbContextFactory<CoproSurveyDbContext> 
 
         foreach (var result in loaded)
         {
-            messages.AddRange(await LoadStudyAsync(result.Study!, result.Instruments, ct));
+            messages.AddRange(await LoadStudyAsync(result.Study!, result.Instruments, result.Translations, ct));
         }
 
         return new InitializationReport(applied, messages);
@@ -61,8 +61,21 @@ public sealed class DatabaseInitializer(IDbContextFactory<CoproSurveyDbContext> 
     /// Upserts one study and its instruments in one transaction: a new SHA-256 per audience becomes a new current
     /// <see cref="InstrumentVersion"/>, older versions stay for the responses that reference them. Returns what changed.
     /// </summary>
+    public Task<IReadOnlyList<string>> LoadStudyAsync(
+        StudyDefinition definition, IReadOnlyDictionary<Audience, Instrument> instruments, CancellationToken ct) =>
+        LoadStudyAsync(definition, instruments, new Dictionary<Audience, IReadOnlyList<InstrumentTranslation>>(), ct);
+
+    /// <summary>
+    /// As <see cref="LoadStudyAsync(StudyDefinition, IReadOnlyDictionary{Audience, Instrument}, CancellationToken)"/>,
+    /// with the translations of each audience's instrument: a new SHA-256 per language becomes the current
+    /// <see cref="TranslationVersion"/> of the current instrument version; older ones stay for the responses that
+    /// were shown them.
+    /// </summary>
     public async Task<IReadOnlyList<string>> LoadStudyAsync(
-        StudyDefinition definition, IReadOnlyDictionary<Audience, Instrument> instruments, CancellationToken ct)
+        StudyDefinition definition,
+        IReadOnlyDictionary<Audience, Instrument> instruments,
+        IReadOnlyDictionary<Audience, IReadOnlyList<InstrumentTranslation>> translations,
+        CancellationToken ct)
     {
         var messages = new List<string>();
         await using var db = await contextFactory.CreateDbContextAsync(ct);
@@ -114,6 +127,13 @@ public sealed class DatabaseInitializer(IDbContextFactory<CoproSurveyDbContext> 
             }
         }
 
+        await db.SaveChangesAsync(ct);
+        foreach (var version in versions.Concat(db.InstrumentVersions.Local).Distinct().Where(v => v.IsCurrent && instruments.ContainsKey(v.Audience)))
+        {
+            messages.AddRange(await LoadTranslationsAsync(
+                db, version, translations.GetValueOrDefault(version.Audience) ?? [], ct));
+        }
+
         foreach (var orphan in versions.Where(v => v.IsCurrent && !instruments.ContainsKey(v.Audience)))
         {
             orphan.Retire();
@@ -122,6 +142,42 @@ public sealed class DatabaseInitializer(IDbContextFactory<CoproSurveyDbContext> 
 
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        return messages;
+    }
+
+    private async Task<IReadOnlyList<string>> LoadTranslationsAsync(
+        CoproSurveyDbContext db, InstrumentVersion version, IReadOnlyList<InstrumentTranslation> translations, CancellationToken ct)
+    {
+        var messages = new List<string>();
+        var stored = await db.TranslationVersions.Where(t => t.InstrumentVersionId == version.Id).ToListAsync(ct);
+        foreach (var translation in translations)
+        {
+            var ofLanguage = stored.Where(t => t.Language == translation.Language).ToList();
+            var match = ofLanguage.SingleOrDefault(t => t.Sha256 == translation.Sha256);
+            if (match is null)
+            {
+                match = TranslationVersion.Create(version, translation, time.GetUtcNow());
+                db.TranslationVersions.Add(match);
+                messages.Add($"Instrument '{version.Key}' {version.Version} in '{translation.Language}': new texts {translation.Sha256[..12]} ({translation.Status.ToString().ToLowerInvariant()}).");
+            }
+            else if (!match.IsCurrent || match.Status != translation.Status)
+            {
+                match.MakeCurrent(translation.Status);
+                messages.Add($"Instrument '{version.Key}' {version.Version} in '{translation.Language}': texts {translation.Sha256[..12]} are current ({translation.Status.ToString().ToLowerInvariant()}).");
+            }
+
+            foreach (var other in ofLanguage.Where(t => t != match && t.IsCurrent))
+            {
+                other.Retire();
+            }
+        }
+
+        foreach (var dropped in stored.Where(t => t.IsCurrent && translations.All(n => n.Language != t.Language)))
+        {
+            dropped.Retire();
+            messages.Add($"Instrument '{version.Key}' {version.Version}: no longer offered in '{dropped.Language}'.");
+        }
+
         return messages;
     }
 }

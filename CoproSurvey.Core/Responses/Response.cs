@@ -37,7 +37,13 @@ public sealed class Response
 
     public string Language { get; private set; } = "en";
 
-    /// <summary>The <see cref="Studies.StudyConsent.Version"/> the respondent agreed to; null for simulated responses and responses from before versions were kept.</summary>
+    /// <summary>
+    /// The SHA-256 of the translation (<see cref="InstrumentTranslation.Sha256"/>) the questionnaire was last shown in;
+    /// null in the instrument's source language.
+    /// </summary>
+    public string? TranslationSha256 { get; private set; }
+
+        /// <summary>The <see cref="Studies.StudyConsent.Version"/> the respondent agreed to; null for simulated responses and responses from before versions were kept.</summary>
     public string? ConsentVersion { get; private set; }
 
     public DateTimeOffset StartedAt { get; private set; }
@@ -65,7 +71,8 @@ public sealed class Response
         string resumeCode,
         RespondentContext context,
         DateTimeOffset at,
-        string? consentVersion)
+        string? consentVersion,
+        string? translationSha256 = null)
     {
         if (!ResumeCodes.IsNormalized(resumeCode))
         {
@@ -83,6 +90,7 @@ public sealed class Response
             PolicyField = context.PolicyField,
             ServiceUnit = string.IsNullOrEmpty(context.ServiceUnit) ? null : context.ServiceUnit,
             Language = context.Language,
+            TranslationSha256 = translationSha256,
             ConsentVersion = consentVersion,
             StartedAt = at,
         };
@@ -145,6 +153,23 @@ public sealed class Response
         EnsureOpen();
         var codes = itemCodes.ToHashSet(StringComparer.Ordinal);
         return answers.RemoveAll(a => codes.Contains(a.ItemCode)) > 0;
+    }
+
+    /// <summary>
+    /// The respondent continues in another language (<paramref name="translationSha256"/> null: the source); the
+    /// answers stay, since codes and values are the same in every language. Fixed once completed.
+    /// </summary>
+    public bool ChangeLanguage(string language, string? translationSha256)
+    {
+        EnsureOpen();
+        if (Language == language && TranslationSha256 == translationSha256)
+        {
+            return false;
+        }
+
+        Language = language;
+        TranslationSha256 = translationSha256;
+        return true;
     }
 
     public void PageSubmitted(int page)

@@ -23,7 +23,16 @@ public sealed record SurveyEntry(
 {
     /// <summary>What the respondent is told before agreeing, with the version that the response will store.</summary>
     public required StudyConsent Consent { get; init; }
+
+    /// <summary>The language the texts are in.</summary>
+    public string Language { get; init; } = "en";
+
+    /// <summary>The languages the questionnaire is offered in, the source first.</summary>
+    public IReadOnlyList<string> Languages { get; init; } = [];
 }
+
+/// <summary>The language a response is shown in, those it could switch to (the source first), and whether it is completed (then the language is fixed).</summary>
+public sealed record ResponseLanguage(string Language, IReadOnlyList<string> Languages, bool Completed);
 
 /// <summary>A validation error for the respondent; <paramref name="ItemCode"/> null means a page-level error.</summary>
 public sealed record FieldError(string? ItemCode, string Message);

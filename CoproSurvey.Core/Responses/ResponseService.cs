@@ -41,8 +41,15 @@ public sealed partial class ResponseService(IDbContextFactory<CoproSurveyDbConte
 
     private const int MaxAttempts = 4;
 
-    /// <summary>The welcome page data; null when the study or audience is unknown or the study is not open.</summary>
-    public async Task<SurveyEntry?> GetEntryAsync(string studyKey, Audience audience, CancellationToken ct)
+    /// <summary>The welcome page data in the source language; null when the study or audience is unknown or the study is not open.</summary>
+    public Task<SurveyEntry?> GetEntryAsync(string studyKey, Audience audience, CancellationToken ct) =>
+        GetEntryAsync(studyKey, audience, null, ct);
+
+    /// <summary>
+    /// The welcome page data in <paramref name="language"/> when the questionnaire is offered in it (else in the
+    /// source language); null when the study or audience is unknown or the study is not open.
+    /// </summary>
+    public async Task<SurveyEntry?> GetEntryAsync(string studyKey, Audience audience, string? language, CancellationToken ct)
     {
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var (study, version) = await FindOpenAsync(db, studyKey, audience, ct);
@@ -51,14 +58,147 @@ public sealed partial class ResponseService(IDbContextFactory<CoproSurveyDbConte
             return null;
         }
 
-        var instrument = await InstrumentOfAsync(db, version, ct);
+        var source = await InstrumentOfAsync(db, version, ct);
+        var offered = await OfferedLanguagesAsync(db, study, version.Id, source, ct);
+        var chosen = RespondentLanguages.Match(offered.Select(o => o.Language).ToList(), language) ?? source.Language;
+        var instrument = await TranslatedAsync(db, source, offered.Single(o => o.Language == chosen).TranslationSha256, ct);
         var atStart = InstrumentNavigator.VisibleSections(instrument, new Dictionary<string, AnswerValue>()).Count;
         return new SurveyEntry(
             study.Key, study.Title, study.Description, audience, instrument.Title, instrument.Introduction,
             study.Countries, study.PolicyFields, instrument.Sections.Count, atStart < instrument.Sections.Count)
         {
             Consent = study.Consent!,
+            Language = chosen,
+            Languages = offered.Select(o => o.Language).ToList(),
         };
+    }
+
+    /// <summary>The languages the current questionnaire of a study's audience is offered in, the source first; null when it is not open.</summary>
+    public async Task<IReadOnlyList<string>?> GetLanguagesAsync(string studyKey, Audience audience, CancellationToken ct)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var (study, version) = await FindOpenAsync(db, studyKey, audience, ct);
+        if (study is null || version is null)
+        {
+            return null;
+        }
+
+        var offered = await OfferedLanguagesAsync(db, study, version.Id, await InstrumentOfAsync(db, version, ct), ct);
+        return offered.Select(o => o.Language).ToList();
+    }
+
+    /// <summary>The language a response is shown in and those it may switch to; null for an unknown access token.</summary>
+    public async Task<ResponseLanguage?> GetLanguageAsync(string accessToken, CancellationToken ct)
+    {
+        if (!AccessTokens.IsWellFormed(accessToken))
+        {
+            return null;
+        }
+
+        // Read on every respondent page before it renders: the response's few columns, not its answers.
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var hash = AccessTokens.Hash(accessToken);
+        var response = await db.Responses.AsNoTracking()
+            .Where(r => db.ResponseAccessTokens.Any(t => t.TokenHash == hash && t.ResponseId == r.Id))
+            .Select(r => new { r.StudyId, r.InstrumentVersionId, r.Language, Completed = r.CompletedAt != null })
+            .SingleOrDefaultAsync(ct);
+        if (response is null)
+        {
+            return null;
+        }
+
+        var queries = ResponseQueries.For(db);
+        var study = await queries.StudyById(db, response.StudyId, ct);
+        var sha256 = await queries.VersionSha256(db, response.InstrumentVersionId, ct);
+        var source = InstrumentSnapshots.TryGet(sha256)
+            ?? InstrumentSnapshots.Get(sha256, await queries.VersionJson(db, response.InstrumentVersionId, ct));
+        var offered = await OfferedLanguagesAsync(db, study, response.InstrumentVersionId, source, ct);
+        var languages = offered.Select(o => o.Language).ToList();
+        if (!languages.Contains(response.Language))
+        {
+            // A language since dropped from the study: the response keeps the texts it was shown.
+            languages.Add(response.Language);
+        }
+
+        return new ResponseLanguage(response.Language, languages, response.Completed);
+    }
+
+    /// <summary>
+    /// Continues a response in another offered language, with that language's current texts; the answers stay.
+    /// False when the token opens nothing, the response is completed or the language is not offered.
+    /// </summary>
+    public Task<bool> ChangeLanguageAsync(string accessToken, string language, CancellationToken ct) =>
+        WriteTransactions.RetryWhenBusyAsync(token => ChangeLanguageOnceAsync(accessToken, language, token), ct);
+
+    private async Task<bool> ChangeLanguageOnceAsync(string accessToken, string language, CancellationToken ct)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginWriteAsync(ct);
+        var loaded = await LoadAsync(db, accessToken, tracking: true, ct);
+        if (loaded is null || loaded.Response.IsCompleted)
+        {
+            return false;
+        }
+
+        var offered = await OfferedLanguagesAsync(db, loaded.Study, loaded.Response.InstrumentVersionId, loaded.Source, ct);
+        var match = offered.FirstOrDefault(o => o.Language == RespondentLanguages.Match(offered.Select(x => x.Language).ToList(), language));
+        if (match is null)
+        {
+            return false;
+        }
+
+        if (loaded.Response.ChangeLanguage(match.Language, match.TranslationSha256))
+        {
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The study's languages in which this instrument version can be shown: its source language, and those with a
+    /// current translation of the version (a study may list a language before the version's translation is loaded).
+    /// </summary>
+    private static async Task<IReadOnlyList<OfferedLanguage>> OfferedLanguagesAsync(
+        CoproSurveyDbContext db, Study study, int versionId, Instrument source, CancellationToken ct)
+    {
+        var translations = await db.TranslationVersions.AsNoTracking()
+            .Where(t => t.InstrumentVersionId == versionId && t.IsCurrent)
+            .Select(t => new { t.Language, t.Sha256 })
+            .ToListAsync(ct);
+        var offered = new List<OfferedLanguage> { new(source.Language, null) };
+        foreach (var language in study.Languages.Where(l => l != source.Language))
+        {
+            if (translations.FirstOrDefault(t => t.Language == language) is { } t)
+            {
+                offered.Add(new OfferedLanguage(language, t.Sha256));
+            }
+        }
+
+        return offered;
+    }
+
+    private sealed record OfferedLanguage(string Language, string? TranslationSha256);
+
+    /// <summary>The instrument with the texts of the translation with this SHA-256 (null: the source), parsed once and kept.</summary>
+    private static async Task<Instrument> TranslatedAsync(CoproSurveyDbContext db, Instrument source, string? translationSha256, CancellationToken ct)
+    {
+        if (translationSha256 is null)
+        {
+            return source;
+        }
+
+        if (TranslationSnapshots.TryGet(source.Sha256, translationSha256) is { } cached)
+        {
+            return cached;
+        }
+
+        var json = await db.TranslationVersions.AsNoTracking()
+            .Where(t => t.Sha256 == translationSha256)
+            .Select(t => t.CanonicalJson)
+            .FirstAsync(ct);
+        return TranslationSnapshots.Get(source, translationSha256, json);
     }
 
     /// <summary>
@@ -79,7 +219,15 @@ public sealed partial class ResponseService(IDbContextFactory<CoproSurveyDbConte
                 return new StartResult(null, null, [new FieldError(null, NotOpenMessage)]);
             }
 
-            var (clean, errors) = ValidateContext(study, context);
+            var source = await InstrumentOfAsync(db, version, ct);
+            var offered = await OfferedLanguagesAsync(db, study, version.Id, source, ct);
+            var (clean, errors) = ValidateContext(study, context with { Language = Blank(context.Language) ?? source.Language });
+            var language = offered.FirstOrDefault(o => o.Language == clean.Language);
+            if (language is null && errors.All(e => e.ItemCode != nameof(RespondentContext.Language)))
+            {
+                errors.Add(new FieldError(nameof(RespondentContext.Language), "Please choose a language from the list."));
+            }
+
             if (!atLeastMinimumAge)
             {
                 errors.Add(new FieldError(AgeField, $"Please confirm that you are {study.Consent!.MinimumAge} or older."));
@@ -92,7 +240,8 @@ public sealed partial class ResponseService(IDbContextFactory<CoproSurveyDbConte
 
             var code = ResumeCodes.NewCode();
             var now = time.GetUtcNow();
-            var response = Response.Start(study.Id, version.Id, version.Sha256, audience, code, clean, now, study.Consent!.Version);
+            var response = Response.Start(
+                study.Id, version.Id, version.Sha256, audience, code, clean, now, study.Consent!.Version, language!.TranslationSha256);
             var token = response.IssueAccessToken(now);
             db.Responses.Add(response);
             try
@@ -424,15 +573,17 @@ public sealed partial class ResponseService(IDbContextFactory<CoproSurveyDbConte
         var study = await queries.StudyById(db, response.StudyId, ct);
         // The instrument is parsed once per version and kept; its canonical JSON is read only the first time.
         var sha256 = await queries.VersionSha256(db, response.InstrumentVersionId, ct);
-        var instrument = InstrumentSnapshots.TryGet(sha256)
+        var source = InstrumentSnapshots.TryGet(sha256)
             ?? InstrumentSnapshots.Get(sha256, await queries.VersionJson(db, response.InstrumentVersionId, ct));
+        // Codes, values and routing are the same in every language: only the texts shown differ.
+        var instrument = await TranslatedAsync(db, source, response.TranslationSha256, ct);
         var submitted = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var section in queries.SubmittedSections(db, response.Id).WithCancellation(ct))
         {
             submitted.Add(section);
         }
 
-        return new LoadedResponse(response, study, instrument, response.AnswerValues(instrument), submitted);
+        return new LoadedResponse(response, study, instrument, response.AnswerValues(instrument), submitted) { Source = source };
     }
 
     private static (RespondentContext Clean, List<FieldError> Errors) ValidateContext(Study study, RespondentContext context)
@@ -499,6 +650,9 @@ public sealed partial class ResponseService(IDbContextFactory<CoproSurveyDbConte
         IReadOnlyDictionary<string, AnswerValue> Answers,
         IReadOnlySet<string> Submitted)
     {
+        /// <summary>The instrument in its source language (<see cref="Instrument"/> is in the response's language).</summary>
+        public required Instrument Source { get; init; }
+
         public ResponseProgress Progress() => new(Instrument, Answers, Submitted);
     }
 }

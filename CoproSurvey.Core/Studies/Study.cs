@@ -32,6 +32,9 @@ public sealed class Study
     /// <summary>The study's own small-cell threshold for dashboards; null takes the platform's setting.</summary>
     public int? MinimumCellSize { get; private set; }
 
+    /// <summary>The languages respondents may answer in, the instruments' source language first (see <see cref="StudyDefinition.Languages"/>).</summary>
+    public IReadOnlyList<string> Languages { get; private set; } = [];
+
     public bool IsOpen => Status == StudyStatus.Open;
 
     public static Study Create(StudyDefinition definition)
@@ -57,7 +60,8 @@ public sealed class Study
             || !PolicyFields.SequenceEqual(definition.PolicyFields)
             || !Audiences.SequenceEqual(audiences)
             || !Equals(Consent, definition.Consent)
-            || MinimumCellSize != definition.MinimumCellSize;
+            || MinimumCellSize != definition.MinimumCellSize
+            || !Languages.SequenceEqual(definition.Languages);
         Title = definition.Title;
         Description = definition.Description;
         Status = definition.Status;
@@ -66,6 +70,7 @@ public sealed class Study
         Audiences = audiences;
         Consent = definition.Consent;
         MinimumCellSize = definition.MinimumCellSize;
+        Languages = [.. definition.Languages];
         return changed;
     }
 }

@@ -65,4 +65,10 @@ public sealed record StudyDefinition(
     /// <c>Dashboards:MinimumCellSize</c>.
     /// </summary>
     public int? MinimumCellSize { get; init; }
+
+    /// <summary>
+    /// The languages respondents may answer in (BCP 47 tags, e.g. <c>en</c>, <c>nl</c>), the instruments' source
+    /// language first; every other one has a translation file beside each instrument. Empty: the source language only.
+    /// </summary>
+    public IReadOnlyList<string> Languages { get; init; } = [];
 }

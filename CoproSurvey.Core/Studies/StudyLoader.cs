@@ -11,6 +11,10 @@ public sealed record StudyLoadResult(
     IReadOnlyList<InstrumentProblem> Problems)
 {
     public bool IsValid => Study is not null && Problems.Count == 0;
+
+    /// <summary>The translations of each audience's instrument, one per study language other than the source.</summary>
+    public IReadOnlyDictionary<Audience, IReadOnlyList<InstrumentTranslation>> Translations { get; init; } =
+        new Dictionary<Audience, IReadOnlyList<InstrumentTranslation>>();
 }
 
 /// <summary>
@@ -21,7 +25,7 @@ public sealed record StudyLoadResult(
 /// </summary>
 public static partial class StudyLoader
 {
-    private static readonly string[] StudyProperties = ["$schema", "key", "title", "description", "status", "countries", "policyFields", "instruments", "consent", "dashboards"];
+    private static readonly string[] StudyProperties = ["$schema", "key", "title", "description", "status", "countries", "policyFields", "languages", "instruments", "consent", "dashboards"];
     private static readonly string[] ConsentProperties =
         ["version", "sourceLanguage", "text", "controller", "contactEmail", "ethicsReference", "legalBasis", "retentionYears", "minimumAge"];
     private static readonly string[] WordingProperties = ["purpose", "whatIsAsked", "voluntary", "withdrawal", "dataUse"];
@@ -99,15 +103,18 @@ public static partial class StudyLoader
             KeyPattern().IsMatch(code) ? null : $"policy field code '{code}' must match ^[a-z][a-z0-9-]{{0,63}}$",
             (code, label, _) => new PolicyField(code, label));
 
+        var languages = ReadLanguages(sink, o);
         var files = ReadInstrumentFiles(sink, o);
         var consent = ReadConsent(sink, o);
         var minimumCellSize = ReadMinimumCellSize(sink, o);
         var problems = sink.Problems.ToList();
         var instruments = new Dictionary<Audience, Instrument>();
+        var translations = new Dictionary<Audience, IReadOnlyList<InstrumentTranslation>>();
         var dataDirectory = Path.GetDirectoryName(Path.GetDirectoryName(Path.GetFullPath(path))) ?? ".";
         foreach (var (audience, relative) in files)
         {
-            var result = InstrumentLoader.LoadFile(Path.Combine(dataDirectory, relative));
+            var instrumentPath = Path.Combine(dataDirectory, relative);
+            var result = InstrumentLoader.LoadFile(instrumentPath);
             problems.AddRange(result.Problems);
             if (result.Instrument is { } instrument)
             {
@@ -117,7 +124,25 @@ public static partial class StudyLoader
                         $"'{relative}' is a {Name(instrument.Audience)} instrument, listed for {Name(audience)}"));
                 }
 
+                if (languages.Count > 0 && languages[0] != instrument.Language)
+                {
+                    problems.Add(new InstrumentProblem(path, "$.languages[0]",
+                        $"the first language is the instruments' source language: '{relative}' is written in '{instrument.Language}', not '{languages[0]}'"));
+                }
+
                 instruments[audience] = instrument;
+                var translated = new List<InstrumentTranslation>();
+                foreach (var language in languages.Where(l => l != instrument.Language))
+                {
+                    var translation = TranslationLoader.LoadFile(TranslationLoader.FileFor(instrumentPath, language), instrument, result.SharedScales, language);
+                    problems.AddRange(translation.Problems);
+                    if (translation.Translation is { } t)
+                    {
+                        translated.Add(t);
+                    }
+                }
+
+                translations[audience] = translated;
             }
         }
 
@@ -126,12 +151,14 @@ public static partial class StudyLoader
             return Failed(problems);
         }
 
+        var sourceLanguages = instruments.Values.Select(i => i.Language).Distinct().ToList();
         var study = new StudyDefinition(key, title, description, status, countries, policyFields, files)
         {
+            Languages = languages.Count > 0 ? languages : sourceLanguages,
             Consent = consent,
             MinimumCellSize = minimumCellSize,
         };
-        return new StudyLoadResult(study, instruments, []);
+        return new StudyLoadResult(study, instruments, []) { Translations = translations };
     }
 
     private static StudyLoadResult Failed(IReadOnlyList<InstrumentProblem> problems) =>
@@ -350,6 +377,36 @@ public static partial class StudyLoader
         }
 
         return size;
+    }
+
+    private static List<string> ReadLanguages(ProblemSink sink, JsonObjectReader o)
+    {
+        var languages = new List<string>();
+        var values = o.StringArray("languages", required: false);
+        for (var i = 0; i < values.Count; i++)
+        {
+            var language = values[i];
+            var itemPath = ProblemSink.Index(o.PathOf("languages"), i);
+            if (!TranslationLoader.IsKnownLanguage(language) || !LanguagePattern().IsMatch(language))
+            {
+                sink.Add(itemPath, $"'{language}' is not a language tag .NET knows (e.g. en, nl, fr-BE)");
+            }
+            else if (languages.Contains(language))
+            {
+                sink.Add(itemPath, $"duplicate language '{language}'");
+            }
+            else
+            {
+                languages.Add(language);
+            }
+        }
+
+        if (o.Has("languages") && values.Count == 0)
+        {
+            sink.Add(o.PathOf("languages"), "list at least the instruments' source language");
+        }
+
+        return languages;
     }
 
     private static Dictionary<Audience, string> ReadInstrumentFiles(ProblemSink sink, JsonObjectReader o)

@@ -405,6 +405,12 @@ namespace CoproSurvey.Migrations.Postgres.Migrations
                     b.Property<int>("StudyId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("TranslationSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength()
+                        .UseCollation("C");
+
                     b.HasKey("Id");
 
                     b.HasIndex("InstrumentVersionId");
@@ -534,6 +540,10 @@ namespace CoproSurvey.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(64)")
                         .UseCollation("C");
 
+                    b.Property<string>("Languages")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("MinimumCellSize")
                         .HasColumnType("integer");
 
@@ -558,6 +568,54 @@ namespace CoproSurvey.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("Studies");
+                });
+
+            modelBuilder.Entity("CoproSurvey.Core.Studies.TranslationVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CanonicalJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<int>("InstrumentVersionId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsCurrent")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset>("LoadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength()
+                        .UseCollation("C");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstrumentVersionId", "Language", "Sha256")
+                        .IsUnique();
+
+                    b.ToTable("TranslationVersions");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -745,6 +803,15 @@ namespace CoproSurvey.Migrations.Postgres.Migrations
                     b.HasOne("CoproSurvey.Core.Studies.Study", null)
                         .WithMany()
                         .HasForeignKey("StudyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoproSurvey.Core.Studies.TranslationVersion", b =>
+                {
+                    b.HasOne("CoproSurvey.Core.Studies.InstrumentVersion", null)
+                        .WithMany()
+                        .HasForeignKey("InstrumentVersionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

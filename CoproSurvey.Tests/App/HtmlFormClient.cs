@@ -29,6 +29,9 @@ public sealed class HtmlFormClient(HttpClient http) : IDisposable
 
     public async Task<HtmlPage> GetAsync(string path) => await ReadAsync(await http.GetAsync(path));
 
+    /// <summary>The headers every request sends, such as the browser's Accept-Language.</summary>
+    public System.Net.Http.Headers.HttpRequestHeaders Headers => http.DefaultRequestHeaders;
+
     /// <summary>Posts the form's hidden fields plus <paramref name="fields"/> to the form's action, or to <paramref name="to"/> (a tampered post).</summary>
     public Task<HtmlPage> SubmitAsync(
         HtmlPage page, string handler, IEnumerable<KeyValuePair<string, string>> fields, bool withAntiforgery = true, string? to = null)

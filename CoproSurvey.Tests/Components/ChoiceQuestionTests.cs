@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Bunit;
 using CoproSurvey.App.Components.Survey;
 using static CoproSurvey.Tests.Components.QuestionFixtures;
@@ -6,6 +7,9 @@ namespace CoproSurvey.Tests.Components;
 
 public sealed class ChoiceQuestionTests : BunitContext
 {
+    // The components read their own texts through IStringLocalizer; the tests run in the neutral (English) culture.
+    public ChoiceQuestionTests() => Services.AddLocalization();
+
     [Fact]
     public void SingleChoice_RendersLabelledRadiosInFieldset_Always()
     {

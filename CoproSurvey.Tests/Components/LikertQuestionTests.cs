@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Bunit;
 using CoproSurvey.App.Components.Survey;
 using CoproSurvey.Core.Instruments;
@@ -7,6 +8,9 @@ namespace CoproSurvey.Tests.Components;
 
 public sealed class LikertQuestionTests : BunitContext
 {
+    // The components read their own texts through IStringLocalizer; the tests run in the neutral (English) culture.
+    public LikertQuestionTests() => Services.AddLocalization();
+
     [Fact]
     public void LikertQuestion_RendersFieldsetWithQuestionAsLegend_Always()
     {

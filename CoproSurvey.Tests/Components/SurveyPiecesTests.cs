@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Bunit;
 using CoproSurvey.App.Components.Survey;
 using CoproSurvey.Core.Instruments;
@@ -8,6 +9,9 @@ namespace CoproSurvey.Tests.Components;
 
 public sealed class SurveyPiecesTests : BunitContext
 {
+    // The components read their own texts through IStringLocalizer; the tests run in the neutral (English) culture.
+    public SurveyPiecesTests() => Services.AddLocalization();
+
     [Fact]
     public void ErrorSummary_ListsMessagesAsAlertWithLinksIntoPage_WhenErrorsGiven()
     {

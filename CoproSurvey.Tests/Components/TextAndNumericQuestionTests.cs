@@ -1,3 +1,6 @@
+using CoproSurvey.App.Localization;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.DependencyInjection;
 using Bunit;
 using CoproSurvey.App.Components.Survey;
 using CoproSurvey.Core.Instruments;
@@ -7,6 +10,9 @@ namespace CoproSurvey.Tests.Components;
 
 public sealed class TextAndNumericQuestionTests : BunitContext
 {
+    // The components read their own texts through IStringLocalizer; the tests run in the neutral (English) culture.
+    public TextAndNumericQuestionTests() => Services.AddLocalization();
+
     private static readonly NumericBounds AgeBounds = new(16, 110, IntegerOnly: true, Unit: "years");
 
     [Fact]
@@ -48,7 +54,7 @@ public sealed class TextAndNumericQuestionTests : BunitContext
     [InlineData(null, 10.0, true, "Enter a whole number of at most 10.")]
     public void NumericQuestion_Hint_DescribesOpenBounds(double? min, double? max, bool integer, string expected)
     {
-        var hint = NumericQuestion.Hint(new NumericBounds((decimal?)min, (decimal?)max, integer, null));
+        var hint = NumericQuestion.Hint(Services.GetRequiredService<IStringLocalizer<RespondentTexts>>(), new NumericBounds((decimal?)min, (decimal?)max, integer, null));
 
         Assert.Equal(expected, hint);
     }

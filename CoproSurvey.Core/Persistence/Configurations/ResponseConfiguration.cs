@@ -19,6 +19,7 @@ internal sealed class ResponseConfiguration : IEntityTypeConfiguration<Response>
         builder.Property(r => r.ResumeCode).HasMaxLength(ResumeCodes.Length);
         builder.Property(r => r.ConsentVersion).HasMaxLength(64);
         builder.Property(r => r.InstrumentSha256).HasMaxLength(64).IsFixedLength();
+        builder.Property(r => r.TranslationSha256).HasMaxLength(64).IsFixedLength();
         builder.Property(r => r.Audience).HasConversion<string>().HasMaxLength(16);
         builder.Property(r => r.Country).HasMaxLength(8);
         builder.Property(r => r.PolicyField).HasMaxLength(64);

@@ -17,6 +17,7 @@ internal sealed class StudyConfiguration : IEntityTypeConfiguration<Study>
         builder.Property(s => s.PolicyFields).HasJsonConversion();
         builder.Property(s => s.Audiences).HasJsonConversion();
         builder.Property(s => s.Consent).HasJsonObjectConversion();
+        builder.Property(s => s.Languages).HasJsonConversion();
         builder.Ignore(s => s.IsOpen);
     }
 }

@@ -357,6 +357,11 @@ namespace CoproSurvey.Core.Persistence.Migrations
                     b.Property<int>("StudyId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("TranslationSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
                     b.HasKey("Id");
 
                     b.HasIndex("InstrumentVersionId");
@@ -473,6 +478,10 @@ namespace CoproSurvey.Core.Persistence.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Languages")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("MinimumCellSize")
                         .HasColumnType("INTEGER");
 
@@ -496,6 +505,49 @@ namespace CoproSurvey.Core.Persistence.Migrations
                         .IsUnique();
 
                     b.ToTable("Studies");
+                });
+
+            modelBuilder.Entity("CoproSurvey.Core.Studies.TranslationVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CanonicalJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InstrumentVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsCurrent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LoadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstrumentVersionId", "Language", "Sha256")
+                        .IsUnique();
+
+                    b.ToTable("TranslationVersions");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -666,6 +718,15 @@ namespace CoproSurvey.Core.Persistence.Migrations
                     b.HasOne("CoproSurvey.Core.Studies.Study", null)
                         .WithMany()
                         .HasForeignKey("StudyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoproSurvey.Core.Studies.TranslationVersion", b =>
+                {
+                    b.HasOne("CoproSurvey.Core.Studies.InstrumentVersion", null)
+                        .WithMany()
+                        .HasForeignKey("InstrumentVersionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

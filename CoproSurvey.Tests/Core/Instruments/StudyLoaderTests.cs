@@ -66,6 +66,29 @@ public sealed class StudyLoaderTests : IDisposable
     }
 
     [Fact]
+    public void LoadFile_ReportsUnknownLanguages_ASourceNotListedFirst_AndAMissingTranslationFile()
+    {
+        var study = ValidStudy();
+        study["languages"] = new JsonArray("nl", "en", "xx", "en");
+
+        var problems = Load(study).Problems;
+
+        Assert.Contains(problems, p => p.JsonPath == "$.languages[2]" && p.Message.Contains("'xx'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.JsonPath == "$.languages[3]" && p.Message.Contains("duplicate language 'en'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.JsonPath == "$.languages[0]" && p.Message.Contains("source language", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.File.EndsWith("sample.nl.json", StringComparison.Ordinal) && p.Message.StartsWith("cannot read the translation into 'nl'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void LoadFile_OffersTheSourceLanguageOnly_WhenTheStudyListsNone()
+    {
+        var result = Load(ValidStudy());
+
+        Assert.Equal(["en"], result.Study!.Languages);
+        Assert.Empty(result.Translations[Audience.Citizen]);
+    }
+
+    [Fact]
     public void LoadFile_ReadsTheServiceUnitsACountryLists()
     {
         var study = ValidStudy();

@@ -1,0 +1,141 @@
+using System.Globalization;
+using CoproSurvey.App.Components.Pages.Survey;
+using CoproSurvey.Core.Responses;
+using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
+
+namespace CoproSurvey.App.Localization;
+
+/// <summary>The language a respondent page is shown in and those the page's switcher offers (the source first).</summary>
+public sealed record RespondentLanguage(string Current, IReadOnlyList<string> Offered)
+{
+    /// <summary>Whether the page's text runs right to left (the culture's <see cref="TextInfo.IsRightToLeft"/>).</summary>
+    public bool IsRightToLeft => RespondentLanguages.IsRightToLeft(Current);
+}
+
+/// <summary>
+/// Chooses the language of every respondent page before it renders, and sets <see cref="CultureInfo.CurrentUICulture"/>
+/// (texts only: numbers and dates keep the invariant formats the forms post back) for the localizer, the
+/// <c>lang</c> and <c>dir</c> of the page and its language switcher.
+/// </summary>
+/// <remarks>
+/// <list type="bullet">
+/// <item>The study link (<c>/s/{study}/{audience}</c>): <c>?lang=</c> among the questionnaire's languages, else the
+/// browser's Accept-Language among them, else the instrument's source language. The consent form posts back to the
+/// same address, so the response starts in the language shown.</item>
+/// <item>A response (<c>/r/{token}/...</c>): the language it is answered in. The switcher's link (<c>?lang=nl</c>)
+/// changes it and redirects to the same page without the parameter, so the answers saved stay and a reload or the
+/// next page keeps the language. A completed response's language is fixed; there the link only shows the page.</item>
+/// <item>Resume and withdrawal by code: the platform's languages, chosen as for a study link.</item>
+/// </list>
+/// </remarks>
+public static class RespondentCulture
+{
+    /// <summary>The languages the platform's own respondent texts exist in (the resx files of <see cref="RespondentTexts"/>).</summary>
+    public static readonly IReadOnlyList<string> PlatformLanguages = ["en", "nl", "fr", "de", "et"];
+
+    /// <summary>The query parameter of study links and of the language switcher.</summary>
+    public const string QueryParameter = "lang";
+
+    public static IApplicationBuilder UseRespondentCulture(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method) && !HttpMethods.IsPost(context.Request.Method))
+            {
+                await next(context);
+                return;
+            }
+
+            var language = await ChooseAsync(context);
+            if (context.Response.HasStarted || context.Response.Headers.Location.Count > 0)
+            {
+                // The language switcher's redirect.
+                return;
+            }
+
+            if (language is null)
+            {
+                await next(context);
+                return;
+            }
+
+            context.Features.Set(language);
+            var previous = CultureInfo.CurrentUICulture;
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language.Current);
+            try
+            {
+                await next(context);
+            }
+            finally
+            {
+                CultureInfo.CurrentUICulture = previous;
+            }
+        });
+
+    /// <summary>The address of this page in another language: the same path and query, with <c>lang</c> replaced.</summary>
+    public static string LinkTo(HttpRequest request, string language)
+    {
+        var query = QueryHelpers.ParseQuery(request.QueryString.Value)
+            .Where(p => !string.Equals(p.Key, QueryParameter, StringComparison.OrdinalIgnoreCase))
+            .SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string?>(p.Key, v)))
+            .Append(new KeyValuePair<string, string?>(QueryParameter, language));
+        return QueryHelpers.AddQueryString(request.PathBase + request.Path, query);
+    }
+
+    private static async Task<RespondentLanguage?> ChooseAsync(HttpContext context)
+    {
+        var segments = context.Request.Path.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries) ?? [];
+        var requested = context.Request.Query[QueryParameter].FirstOrDefault();
+        var responses = context.RequestServices.GetRequiredService<ResponseService>();
+        var ct = context.RequestAborted;
+        switch (segments)
+        {
+            case ["s", var study, var audienceSegment, ..] when SurveyPaths.TryParseAudience(audienceSegment, out var audience):
+            {
+                var offered = await responses.GetLanguagesAsync(Uri.UnescapeDataString(study), audience, ct) ?? PlatformLanguages;
+                return new RespondentLanguage(RespondentLanguages.Choose(offered, requested, Preferred(context.Request)), offered);
+            }
+
+            case ["r", var token, ..]:
+            {
+                var state = await responses.GetLanguageAsync(Uri.UnescapeDataString(token), ct);
+                if (state is null)
+                {
+                    return new RespondentLanguage(RespondentLanguages.Choose(PlatformLanguages, requested, Preferred(context.Request)), PlatformLanguages);
+                }
+
+                var asked = RespondentLanguages.Match(state.Languages, requested);
+                if (asked is not null && !state.Completed && HttpMethods.IsGet(context.Request.Method))
+                {
+                    if (asked != state.Language)
+                    {
+                        await responses.ChangeLanguageAsync(Uri.UnescapeDataString(token), asked, ct);
+                    }
+
+                    // Post-redirect-get without the parameter: the stored language is what later pages follow.
+                    var query = QueryHelpers.ParseQuery(context.Request.QueryString.Value)
+                        .Where(p => !string.Equals(p.Key, QueryParameter, StringComparison.OrdinalIgnoreCase))
+                        .SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string?>(p.Key, v)));
+                    context.Response.Redirect(QueryHelpers.AddQueryString(context.Request.PathBase + context.Request.Path, query));
+                    return null;
+                }
+
+                return new RespondentLanguage(asked ?? state.Language, state.Languages);
+            }
+
+            case ["resume" or "withdraw" or "withdrawn", ..]:
+                return new RespondentLanguage(RespondentLanguages.Choose(PlatformLanguages, requested, Preferred(context.Request)), PlatformLanguages);
+
+            default:
+                return null;
+        }
+    }
+
+    private static IEnumerable<string> Preferred(HttpRequest request) =>
+        request.GetTypedHeaders().AcceptLanguage
+            .Where(l => l.Quality is not 0)
+            .OrderByDescending(l => l.Quality ?? 1)
+            .Select(l => l.Value.Value ?? "")
+            .Where(v => v.Length > 0);
+}

@@ -1,0 +1,79 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace CoproSurvey.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class Translations : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "Languages",
+                table: "Studies",
+                type: "TEXT",
+                nullable: false,
+                // Existing studies: an empty list (the source language only) until the study file is loaded again.
+                defaultValue: "[]");
+
+            migrationBuilder.AddColumn<string>(
+                name: "TranslationSha256",
+                table: "Responses",
+                type: "character(64)",
+                fixedLength: true,
+                maxLength: 64,
+                nullable: true,
+                collation: "C");
+
+            migrationBuilder.CreateTable(
+                name: "TranslationVersions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    InstrumentVersionId = table.Column<int>(type: "integer", nullable: false),
+                    Language = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false, collation: "C"),
+                    Sha256 = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false, collation: "C"),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    CanonicalJson = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    LoadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    IsCurrent = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TranslationVersions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TranslationVersions_InstrumentVersions_InstrumentVersionId",
+                        column: x => x.InstrumentVersionId,
+                        principalTable: "InstrumentVersions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TranslationVersions_InstrumentVersionId_Language_Sha256",
+                table: "TranslationVersions",
+                columns: new[] { "InstrumentVersionId", "Language", "Sha256" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "TranslationVersions");
+
+            migrationBuilder.DropColumn(
+                name: "Languages",
+                table: "Studies");
+
+            migrationBuilder.DropColumn(
+                name: "TranslationSha256",
+                table: "Responses");
+        }
+    }
+}

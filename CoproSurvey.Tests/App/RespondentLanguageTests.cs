@@ -1,0 +1,156 @@
+using System.Net;
+using CoproSurvey.Core.Instruments;
+using CoproSurvey.Core.Responses;
+using CoproSurvey.Core.Studies;
+using CoproSurvey.Tests.Core.Responses;
+using CoproSurvey.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using static CoproSurvey.Tests.App.SurveyFlowTests;
+
+namespace CoproSurvey.Tests.App;
+
+/// <summary>
+/// The respondent's language over HTTP without JavaScript: from the link, else the browser's Accept-Language among
+/// the study's languages, else the source; a switcher that keeps the saved answers; and what the response records.
+/// </summary>
+public sealed class RespondentLanguageTests(SurveyAppFactory app) : IClassFixture<SurveyAppFactory>
+{
+    private static readonly ValidAnswers Citizen = ValidAnswers.ForShippedInstrument(Audience.Citizen);
+
+    [Fact]
+    public async Task EntryPage_IsInTheLanguageOfTheLink_WhenTheStudyOffersIt()
+    {
+        using var client = app.CreateFormClient();
+        client.Headers.AcceptLanguage.ParseAdd("de");
+
+        var entry = await client.GetAsync("/s/coproduction/citizen?lang=nl");
+
+        Assert.Equal(HttpStatusCode.OK, entry.Status);
+        Assert.Equal(("nl", "ltr"), (entry.Document.DocumentElement.GetAttribute("lang"), entry.Document.DocumentElement.GetAttribute("dir")));
+        Assert.Equal("Burgers en openbare diensten", entry.Document.QuerySelector("#about-title")!.TextContent);
+        Assert.Equal("Ik ga akkoord, begin", entry.Document.QuerySelector("button[value=agree]")!.TextContent);
+        Assert.Equal("Land waar u woont", entry.Document.QuerySelector("label[for=country]")!.FirstChild!.TextContent.Trim());
+    }
+
+    [Theory]
+    [InlineData("es, de;q=0.8, en;q=0.5", "de", "Bürgerinnen und Bürger und öffentliche Dienste")]
+    [InlineData("fr-BE", "fr", "Les citoyens et les services publics")]
+    [InlineData("et-EE,et;q=0.9", "et", "Kodanikud ja avalikud teenused")]
+    [InlineData("es, it", "en", "Citizens and public services")]
+    public async Task EntryPage_FollowsAcceptLanguageAmongTheStudysLanguages_ElseTheSource(string acceptLanguage, string expected, string title)
+    {
+        using var client = app.CreateFormClient();
+        client.Headers.AcceptLanguage.ParseAdd(acceptLanguage);
+
+        var entry = await client.GetAsync("/s/coproduction/citizen");
+
+        Assert.Equal(expected, entry.Document.DocumentElement.GetAttribute("lang"));
+        Assert.Equal(title, entry.Document.QuerySelector("#about-title")!.TextContent);
+    }
+
+    [Fact]
+    public async Task EntryPage_IsInTheSourceLanguage_WhenTheLinkAsksForOneTheStudyDoesNotOffer()
+    {
+        using var client = app.CreateFormClient();
+
+        var entry = await client.GetAsync("/s/coproduction/citizen?lang=es");
+
+        Assert.Equal("en", entry.Document.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("Citizens and public services", entry.Document.QuerySelector("#about-title")!.TextContent);
+    }
+
+    [Fact]
+    public async Task EveryRespondentPage_OffersEveryLanguageOfTheStudy_AsPlainLinksNamedInTheirOwnLanguage()
+    {
+        using var client = app.CreateFormClient();
+
+        var entry = await client.GetAsync("/s/coproduction/citizen?country=BE&lang=fr");
+        var resume = await client.GetAsync("/resume?lang=et");
+
+        var links = entry.Document.QuerySelectorAll("nav.language-switcher a").Select(a => (a.GetAttribute("hreflang"), a.TextContent, a.GetAttribute("href"))).ToList();
+        Assert.Equal(
+            [
+                ("en", "English", "/s/coproduction/citizen?country=BE&lang=en"),
+                ("nl", "Nederlands", "/s/coproduction/citizen?country=BE&lang=nl"),
+                ("de", "Deutsch", "/s/coproduction/citizen?country=BE&lang=de"),
+                ("et", "Eesti", "/s/coproduction/citizen?country=BE&lang=et"),
+            ],
+            links);
+        Assert.Equal("Français", entry.Document.QuerySelector("nav.language-switcher [aria-current=true]")!.TextContent);
+        Assert.Equal("et", resume.Document.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("Jätka küsimustikku", resume.Document.QuerySelector("h1")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Response_StoresTheLanguageAndTranslationHash_AndTheSwitcherKeepsTheSavedAnswers()
+    {
+        using var client = app.CreateFormClient();
+        var entry = await client.GetAsync("/s/coproduction/citizen?country=BE&field=health&lang=fr");
+        var first = await client.SubmitAsync(entry, "consent", [KeyValuePair.Create("choice", "agree")]);
+        var token = TokenOf(first);
+        var started = await LoadAsync(token);
+        var second = await client.SubmitAsync(first, "page", Citizen.ForPage(first));
+        var answered = (await LoadAsync(token)).Answers.Count;
+
+        var switched = await client.GetAsync(second.Document.QuerySelector("nav.language-switcher a[hreflang=de]")!.GetAttribute("href")!);
+        var back = await client.GetAsync($"/r/{token}/1");
+        var after = await LoadAsync(token);
+
+        Assert.Equal(("fr", await CurrentTranslationAsync("fr")), (started.Language, started.TranslationSha256));
+        Assert.Equal("Contributions au quotidien : sécurité et environnement", second.Document.QuerySelector("h1")!.TextContent);
+        Assert.Equal($"/r/{token}/2", switched.Path);
+        Assert.Equal("", switched.Address.Query);
+        Assert.Equal("de", switched.Document.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("Beiträge im Alltag: Sicherheit und Umwelt", switched.Document.QuerySelector("h1")!.TextContent);
+        Assert.Equal("Weiter", switched.Document.QuerySelector("form.questionnaire-page button[type=submit]")!.TextContent);
+        Assert.Equal(("de", await CurrentTranslationAsync("de")), (after.Language, after.TranslationSha256));
+        Assert.Equal(answered, after.Answers.Count);
+        Assert.Equal(started.InstrumentSha256, after.InstrumentSha256);
+        Assert.Equal("Sie und die Dienste vor Ort", back.Document.QuerySelector("h1")!.TextContent);
+        Assert.NotEmpty(back.Document.QuerySelectorAll("form.questionnaire-page input[type=checkbox][checked]"));
+    }
+
+    [Fact]
+    public async Task Response_InTheSourceLanguage_RecordsNoTranslation_AndErrorsComeInTheRespondentsLanguage()
+    {
+        using var client = app.CreateFormClient();
+        var english = await client.SubmitAsync(await client.GetAsync("/s/coproduction/citizen?country=BE&field=health"), "consent", [KeyValuePair.Create("choice", "agree")]);
+        using var dutchClient = app.CreateFormClient();
+        var dutch = await dutchClient.SubmitAsync(await dutchClient.GetAsync("/s/coproduction/citizen?country=BE&field=health&lang=nl"), "consent", [KeyValuePair.Create("choice", "agree")]);
+
+        var rejected = await dutchClient.SubmitAsync(dutch, "page", []);
+
+        var response = await LoadAsync(TokenOf(english));
+        Assert.Equal(("en", null), (response.Language, response.TranslationSha256));
+        Assert.Equal("Er is een probleem", rejected.Document.QuerySelector("#error-summary-title")!.TextContent);
+        Assert.Contains("Beantwoord deze vraag.", rejected.Document.QuerySelector($"#{CoproSurvey.App.Components.Survey.SurveyIds.Error("c_sat")}")!.TextContent);
+        Assert.StartsWith("Fout: ", rejected.Document.Title);
+    }
+
+    [Fact]
+    public async Task RightToLeftLanguage_RendersRightToLeft_WithTheTranslatedTexts()
+    {
+        using var rtl = SurveyAppFactory.WithDataDirectory(Path.Combine(RepositoryPaths.Root, "CoproSurvey.Tests", "TestData", "Languages"));
+        using var client = rtl.CreateFormClient();
+
+        var entry = await client.GetAsync("/s/rtl-check/citizen?lang=he&country=IL&field=health");
+        var page = await client.SubmitAsync(entry, "consent", [KeyValuePair.Create("choice", "agree")]);
+        var english = await client.GetAsync("/s/rtl-check/citizen?lang=en");
+
+        Assert.Equal(("he", "rtl"), (entry.Document.DocumentElement.GetAttribute("lang"), entry.Document.DocumentElement.GetAttribute("dir")));
+        Assert.Equal("שאלון קצר", entry.Document.QuerySelector("#about-title")!.TextContent);
+        Assert.Equal("rtl", page.Document.DocumentElement.GetAttribute("dir"));
+        Assert.Equal("שירותי הבריאות שלך", page.Document.QuerySelector("h1")!.TextContent);
+        Assert.Contains("מרוצה", page.Text);
+        Assert.Equal("ltr", english.Document.DocumentElement.GetAttribute("dir"));
+    }
+
+    private Task<Response> LoadAsync(string token) => app.QueryAsync(db => SurveyHarness.LoadAsync(db, token));
+
+    private Task<string> CurrentTranslationAsync(string language) =>
+        app.QueryAsync(db => db.TranslationVersions
+            .Where(t => t.IsCurrent && t.Language == language
+                && db.InstrumentVersions.Any(v => v.Id == t.InstrumentVersionId && v.IsCurrent && v.Audience == Audience.Citizen))
+            .Select(t => t.Sha256)
+            .SingleAsync());
+}
