@@ -86,7 +86,7 @@ public sealed class RespondentLanguageTests(SurveyAppFactory app) : IClassFixtur
     {
         using var client = app.CreateFormClient();
         var entry = await client.GetAsync("/s/coproduction/citizen?country=BE&field=health&lang=fr");
-        var first = await client.SubmitAsync(entry, "consent", [KeyValuePair.Create("choice", "agree")]);
+        var first = await client.SubmitAsync(entry, "consent", [KeyValuePair.Create("choice", "agree"), KeyValuePair.Create("age", "yes")]);
         var token = TokenOf(first);
         var started = await LoadAsync(token);
         var second = await client.SubmitAsync(first, "page", Citizen.ForPage(first));
@@ -114,9 +114,9 @@ public sealed class RespondentLanguageTests(SurveyAppFactory app) : IClassFixtur
     public async Task Response_InTheSourceLanguage_RecordsNoTranslation_AndErrorsComeInTheRespondentsLanguage()
     {
         using var client = app.CreateFormClient();
-        var english = await client.SubmitAsync(await client.GetAsync("/s/coproduction/citizen?country=BE&field=health"), "consent", [KeyValuePair.Create("choice", "agree")]);
+        var english = await client.SubmitAsync(await client.GetAsync("/s/coproduction/citizen?country=BE&field=health"), "consent", [KeyValuePair.Create("choice", "agree"), KeyValuePair.Create("age", "yes")]);
         using var dutchClient = app.CreateFormClient();
-        var dutch = await dutchClient.SubmitAsync(await dutchClient.GetAsync("/s/coproduction/citizen?country=BE&field=health&lang=nl"), "consent", [KeyValuePair.Create("choice", "agree")]);
+        var dutch = await dutchClient.SubmitAsync(await dutchClient.GetAsync("/s/coproduction/citizen?country=BE&field=health&lang=nl"), "consent", [KeyValuePair.Create("choice", "agree"), KeyValuePair.Create("age", "yes")]);
 
         var rejected = await dutchClient.SubmitAsync(dutch, "page", []);
 
@@ -134,7 +134,7 @@ public sealed class RespondentLanguageTests(SurveyAppFactory app) : IClassFixtur
         using var client = rtl.CreateFormClient();
 
         var entry = await client.GetAsync("/s/rtl-check/citizen?lang=he&country=IL&field=health");
-        var page = await client.SubmitAsync(entry, "consent", [KeyValuePair.Create("choice", "agree")]);
+        var page = await client.SubmitAsync(entry, "consent", [KeyValuePair.Create("choice", "agree"), KeyValuePair.Create("age", "yes")]);
         var english = await client.GetAsync("/s/rtl-check/citizen?lang=en");
 
         Assert.Equal(("he", "rtl"), (entry.Document.DocumentElement.GetAttribute("lang"), entry.Document.DocumentElement.GetAttribute("dir")));

@@ -35,6 +35,7 @@ public sealed partial class RespondentLanguageBrowserTests(ITestOutputHelper out
         var page = await chromium!.NewPageAsync(390, 844);
         await page.GotoAsync(baseUrl + "/s/coproduction/citizen?lang=nl&country=NL&field=health");
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "nl");
+        await page.Locator("input[name=age][value=yes]").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Ik ga akkoord, begin" }).ClickAsync();
         await page.WaitForURLAsync(ResponsePageAddress());
         var token = ResponsePageAddress().Match(page.Url).Groups[1].Value;
@@ -75,6 +76,7 @@ public sealed partial class RespondentLanguageBrowserTests(ITestOutputHelper out
             await Check(page, language, "nav.language-switcher [aria-current=true]", culture.TextInfo.ToUpper(culture.NativeName[0]) + culture.NativeName[1..]);
             await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{language}-entry.png"), FullPage = true });
 
+            await page.Locator("input[name=age][value=yes]").CheckAsync();
             await page.Locator("button[value=agree]").ClickAsync();
             await page.WaitForURLAsync(ResponsePageAddress());
             await Check(page, language, "h1", instrument.Sections[0].Title);

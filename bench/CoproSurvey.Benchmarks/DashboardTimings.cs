@@ -4,6 +4,7 @@ using CoproSurvey.Core;
 using CoproSurvey.Core.Dashboards;
 using CoproSurvey.Core.Instruments;
 using CoproSurvey.Core.Persistence;
+using CoproSurvey.Core.Statistics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -52,6 +53,10 @@ internal static class DashboardTimings
         var overview = services.GetRequiredService<OverviewQueries>();
         using var scope = services.CreateScope();
         var compare = scope.ServiceProvider.GetRequiredService<CompareQueries>();
+        var gap = scope.ServiceProvider.GetRequiredService<GapQueries>();
+        var measurement = scope.ServiceProvider.GetRequiredService<MeasurementQueries>();
+        var relations = scope.ServiceProvider.GetRequiredService<RelationsQueries>();
+        var model = scope.ServiceProvider.GetRequiredService<ModelQueries>();
         var scale = (await compare.VariablesAsync(study, CancellationToken.None)).First(v => v.IsScale).Name;
         var citizens = DashboardFilter.All with { Audiences = [Audience.Citizen] };
         var someCountries = DashboardFilter.All with { Countries = ["BE", "NL"], CompleteOnly = true };
@@ -62,6 +67,16 @@ internal static class DashboardTimings
             ($"compare {scale} by country", () => compare.CompareAsync(study, scale, CompareBy.Country, DashboardFilter.All, CancellationToken.None)),
             ($"compare {scale} by field, citizens", () => compare.CompareAsync(study, scale, CompareBy.PolicyField, citizens, CancellationToken.None)),
             ($"compare {scale}, BE and NL, complete", () => compare.CompareAsync(study, scale, CompareBy.Country, someCountries, CancellationToken.None)),
+            ("citizens vs professionals by country", () => gap.GapAsync(study, GapBy.Country, DashboardFilter.All, CancellationToken.None)),
+            ("citizens vs professionals by service unit", () => gap.GapAsync(study, GapBy.ServiceUnit, DashboardFilter.All, CancellationToken.None)),
+            ("measurement", () => measurement.MeasureAsync(study, null, DashboardFilter.All, CancellationToken.None)),
+            ("measurement, citizens", () => measurement.MeasureAsync(study, null, citizens, CancellationToken.None)),
+            ("relations, Pearson", () => relations.RelationsAsync(study, CorrelationMethod.Pearson, DashboardFilter.All, CancellationToken.None)),
+            ("relations, Spearman, citizens", () => relations.RelationsAsync(study, CorrelationMethod.Spearman, citizens, CancellationToken.None)),
+            ("model mirror_will ~ mirror_comp + mirror_value + country, HC3", () => model.FitAsync(
+                study, new ModelChoice("mirror_will", ["mirror_comp", "mirror_value", "country"], ModelStandardErrors.HC3), DashboardFilter.All, CancellationToken.None)),
+            ("model, clustered by country", () => model.FitAsync(
+                study, new ModelChoice("mirror_will", ["mirror_comp", "mirror_value", "policy_field"], ModelStandardErrors.ClusterCountry), DashboardFilter.All, CancellationToken.None)),
         };
 
         Console.WriteLine($"| view | median (ms) | max (ms) | runs |");

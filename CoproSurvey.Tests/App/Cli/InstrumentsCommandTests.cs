@@ -37,7 +37,7 @@ public sealed class InstrumentsCommandTests : IDisposable
         var lines = output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, lines.Length);
         Assert.Equal($"{sample}: OK (3 sections, 11 items, sha256 {SampleInstrument.Load().Sha256})", lines[0]);
-        Assert.Matches(@"^.*citizen\.json: OK \(9 sections, \d+ items, sha256 [0-9a-f]{64}\)$", lines[1]);
+        Assert.Matches(@"^.*citizen\.json: OK \(9 sections, \d+ items, sha256 [0-9a-f]{64}, translated into de \(draft\), et \(draft\), fr \(draft\), nl \(draft\)\)$", lines[1]);
         Assert.Empty(error.ToString());
     }
 
@@ -82,7 +82,7 @@ public sealed class InstrumentsCommandTests : IDisposable
 
         Assert.Equal(0, exit);
         Assert.Matches(
-            @"coproduction\.json: OK \(study coproduction: citizen citizen-core sha256 [0-9a-f]{64}, professional professional-core sha256 [0-9a-f]{64}\)",
+            @"coproduction\.json: OK \(study coproduction: citizen citizen-core sha256 [0-9a-f]{64}, professional professional-core sha256 [0-9a-f]{64}; languages en, nl, fr, de, et\)",
             output.ToString());
     }
 
