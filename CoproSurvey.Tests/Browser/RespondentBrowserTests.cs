@@ -175,8 +175,8 @@ public sealed partial class RespondentBrowserTests : IAsyncLifetime
         await Expect(page).ToHaveURLAsync(ResponsePageAddress());
     }
 
-    /// <summary>Clicks the label of every chosen option (or types the number or text), then Next or Finish.</summary>
-    private static async Task AnswerAndSubmitAsync(IPage page)
+    /// <summary>Clicks the label of every chosen option (or types the number or text), then Next or Finish, in any language.</summary>
+    internal static async Task AnswerAndSubmitAsync(IPage page)
     {
         var before = page.Url;
         foreach (var item in await ItemCodesAsync(page))

@@ -21,7 +21,6 @@ namespace CoproSurvey.Tests.Browser;
 /// </summary>
 public sealed partial class RespondentLanguageBrowserTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    private static readonly ValidAnswers Citizen = ValidAnswers.ForShippedInstrument(Audience.Citizen);
     private static readonly StudyLoadResult Study = StudyLoader.LoadFile(Path.Combine(RepositoryPaths.Data, "studies", "coproduction.json"));
     private static readonly ResourceManager Texts = new(typeof(RespondentTexts).FullName!, typeof(RespondentTexts).Assembly);
     private readonly SqliteDatabase database = SqliteDatabase.InTempFolder();
@@ -43,7 +42,7 @@ public sealed partial class RespondentLanguageBrowserTests(ITestOutputHelper out
         for (var n = 0; n < 20 && !page.Url.EndsWith("/done", StringComparison.Ordinal); n++)
         {
             await Assertions.Expect(page.Locator(".survey-progress-text")).ToHaveTextAsync(new Regex("^Pagina \\d+ van \\d+$"));
-            await AnswerAndSubmitAsync(page);
+            await RespondentBrowserTests.AnswerAndSubmitAsync(page);
         }
 
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Dank u wel voor uw deelname");
@@ -128,33 +127,6 @@ public sealed partial class RespondentLanguageBrowserTests(ITestOutputHelper out
         }
 
         database.Dispose();
-    }
-
-    /// <summary>Clicks the label of every chosen option (or types the number or text), then the submit button, in any language.</summary>
-    private static async Task AnswerAndSubmitAsync(IPage page)
-    {
-        var before = page.Url;
-        var items = await page.EvaluateAsync<string[]>(
-            "() => [...new Set([...document.querySelectorAll('form.questionnaire-page input:not([type=hidden]), form.questionnaire-page textarea')].map(e => e.name))]");
-        foreach (var item in items)
-        {
-            var question = Citizen.QuestionOf(item);
-            foreach (var value in Citizen.FormValues(item))
-            {
-                if (question.Type is QuestionType.Numeric or QuestionType.ShortText or QuestionType.LongText)
-                {
-                    await page.Locator($"#{SurveyIds.Input(item)}").FillAsync(value);
-                }
-                else
-                {
-                    await page.Locator($"label[for='{SurveyIds.Input(item, value)}']").ClickAsync();
-                }
-            }
-        }
-
-        await page.Locator("form.questionnaire-page button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => url != before);
-        Assert.Equal(0, await page.Locator(".error-summary").CountAsync());
     }
 
     [GeneratedRegex(@"/r/([A-Za-z0-9_-]{22})/\d+$")]
