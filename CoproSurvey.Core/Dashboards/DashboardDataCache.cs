@@ -110,6 +110,20 @@ public sealed class DashboardDataCache : IDisposable
         return Serve(studyKey, new DashboardSnapshot(data, Refreshing: false));
     }
 
+    /// <summary>
+    /// The layout (of one audience or of both) and the rows a filter selects, as dataset rows over the study's data in
+    /// memory, for views written against <see cref="DatasetRow"/>; no layout for an unknown study.
+    /// </summary>
+    public async Task<(DatasetLayout? Layout, IReadOnlyList<DatasetRow> Rows)> RowsAsync(string studyKey, Audience? audience, DatasetFilter filter, CancellationToken ct)
+    {
+        if (await GetAsync(studyKey, audience, ct) is not { Data: var data })
+        {
+            return (null, []);
+        }
+
+        return (data.Layout, data.Rows(filter).Select(data.Row).ToList());
+    }
+
     /// <summary>How far a running read of any of the study's data has come; null when none runs.</summary>
     public DashboardLoadProgress? Progress(string studyKey)
     {

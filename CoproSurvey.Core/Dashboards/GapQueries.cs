@@ -17,7 +17,7 @@ public sealed class GapQueries(IDbContextFactory<CoproSurveyDbContext> contextFa
     {
         ArgumentNullException.ThrowIfNull(filter);
         var rule = await StudyCellRule.ForAsync(contextFactory, options.Value, studyKey, ct);
-        var (layout, read) = await ReadAsync(studyKey, null, CompareQueries.ToDatasetFilter(filter with { Audiences = [] }), ct);
+        var (layout, read) = await cache.RowsAsync(studyKey, null, CompareQueries.ToDatasetFilter(filter with { Audiences = [] }), ct);
         if (layout is null || layout.Versions.Select(v => v.Audience).Distinct().Count() < 2)
         {
             return GapResult.Nothing(by, rule.MinimumCellSize, GapEmptyReason.OneAudience);
@@ -60,15 +60,4 @@ public sealed class GapQueries(IDbContextFactory<CoproSurveyDbContext> contextFa
                         && x.v.InstrumentVersions.Select(sha => layout.FindVersion(sha)?.Audience).OfType<Audience>().Distinct().Count() >= 2)
             .Select(x => (new GapScale(x.v.Name, x.v.Label), x.i))
             .ToList();
-
-    /// <summary>The one place this view reads responses: the layout (of one audience or of both) and the filtered rows, from the dashboards' data of the study.</summary>
-    private async Task<(DatasetLayout? Layout, IReadOnlyList<DatasetRow> Rows)> ReadAsync(string studyKey, Audience? audience, DatasetFilter filter, CancellationToken ct)
-    {
-        if (await cache.GetAsync(studyKey, audience, ct) is not { Data: var data })
-        {
-            return (null, []);
-        }
-
-        return (data.Layout, data.Rows(filter).Select(data.Row).ToList());
-    }
 }

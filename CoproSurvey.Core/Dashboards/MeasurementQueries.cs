@@ -13,7 +13,7 @@ public sealed class MeasurementQueries(IDbContextFactory<CoproSurveyDbContext> c
     public async Task<MeasurementResult?> MeasureAsync(string studyKey, string? scale, DashboardFilter filter, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var (layout, rows) = await ReadAsync(studyKey, filter.Audiences.Count == 1 ? filter.Audiences[0] : null, CompareQueries.ToDatasetFilter(filter), ct);
+        var (layout, rows) = await cache.RowsAsync(studyKey, filter.Audiences.Count == 1 ? filter.Audiences[0] : null, CompareQueries.ToDatasetFilter(filter), ct);
         if (layout is null)
         {
             return null;
@@ -52,16 +52,5 @@ public sealed class MeasurementQueries(IDbContextFactory<CoproSurveyDbContext> c
         }
 
         return scales;
-    }
-
-    /// <summary>The only place this view reads responses: the layout and the filtered rows, from the dashboards' data of the study.</summary>
-    private async Task<(DatasetLayout? Layout, IReadOnlyList<DatasetRow> Rows)> ReadAsync(string studyKey, Audience? audience, DatasetFilter filter, CancellationToken ct)
-    {
-        if (await cache.GetAsync(studyKey, audience, ct) is not { Data: var data })
-        {
-            return (null, []);
-        }
-
-        return (data.Layout, data.Rows(filter).Select(data.Row).ToList());
     }
 }

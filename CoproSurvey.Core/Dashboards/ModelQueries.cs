@@ -34,7 +34,7 @@ public sealed class ModelQueries(IDbContextFactory<CoproSurveyDbContext> context
     {
         ArgumentNullException.ThrowIfNull(choice);
         ArgumentNullException.ThrowIfNull(filter);
-        var (layout, rows) = await ReadAsync(studyKey, Audience(filter), CompareQueries.ToDatasetFilter(filter), ct);
+        var (layout, rows) = await cache.RowsAsync(studyKey, Audience(filter), CompareQueries.ToDatasetFilter(filter), ct);
         if (layout is null)
         {
             return null;
@@ -223,17 +223,6 @@ public sealed class ModelQueries(IDbContextFactory<CoproSurveyDbContext> context
             .Where(f => f.Name != "audience" || Audience(filter) is null)
             .Select(f => new ModelVariable(f.Name, f.Label, ModelVariableKind.FixedEffect, false, true, IsFactor: true)));
         return variables;
-    }
-
-    /// <summary>The only place this view reads responses: the layout and the filtered rows, from the dashboards' data of the study.</summary>
-    private async Task<(DatasetLayout? Layout, IReadOnlyList<DatasetRow> Rows)> ReadAsync(string studyKey, Audience? audience, DatasetFilter filter, CancellationToken ct)
-    {
-        if (await cache.GetAsync(studyKey, audience, ct) is not { Data: var data })
-        {
-            return (null, []);
-        }
-
-        return (data.Layout, data.Rows(filter).Select(data.Row).ToList());
     }
 
     /// <summary>A source whose one numeric variable is recoded (the binary outcome), every other read as the inner source reads it.</summary>

@@ -19,7 +19,7 @@ public sealed class RelationsQueries(IDbContextFactory<CoproSurveyDbContext> con
         ArgumentNullException.ThrowIfNull(filter);
         var rule = await StudyCellRule.ForAsync(contextFactory, options.Value, studyKey, ct);
         var audience = filter.Audiences.Count == 1 ? filter.Audiences[0] : (Audience?)null;
-        var (layout, rows) = await ReadAsync(studyKey, audience, CompareQueries.ToDatasetFilter(filter), ct);
+        var (layout, rows) = await cache.RowsAsync(studyKey, audience, CompareQueries.ToDatasetFilter(filter), ct);
         var scales = layout?.Values.Select((v, i) => (v, i)).Where(x => x.v.Kind == DatasetVariableKind.ScaleScore).ToList() ?? [];
         var columns = scales.Select(s => (s.v, Scores: (IReadOnlyList<double?>)rows.Select(r => r.Cells[s.i].Value).ToList())).ToList();
         if (audience is null && columns.Any(c => c.Scores.Any(v => v is not null)))
@@ -29,16 +29,5 @@ public sealed class RelationsQueries(IDbContextFactory<CoproSurveyDbContext> con
         }
 
         return RelationsCalculator.Compute(columns.Select(c => new RelationsScale(c.v.Name, c.v.Label)).ToList(), columns.Select(c => c.Scores).ToList(), method, rule);
-    }
-
-    /// <summary>The one place this view reads responses: the layout (of one audience or of both) and the filtered rows, from the dashboards' data of the study.</summary>
-    private async Task<(DatasetLayout? Layout, IReadOnlyList<DatasetRow> Rows)> ReadAsync(string studyKey, Audience? audience, DatasetFilter filter, CancellationToken ct)
-    {
-        if (await cache.GetAsync(studyKey, audience, ct) is not { Data: var data })
-        {
-            return (null, []);
-        }
-
-        return (data.Layout, data.Rows(filter).Select(data.Row).ToList());
     }
 }
