@@ -94,6 +94,20 @@ public sealed class DashboardData
         return double.IsNaN(x) ? null : x;
     }
 
+    /// <summary>A variable's values in <paramref name="rows"/>, in their order, as a new array (NaN where missing).</summary>
+    public double[] Gather(int variable, IReadOnlyList<int> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var column = values[variable];
+        var gathered = new double[rows.Count];
+        for (var i = 0; i < gathered.Length; i++)
+        {
+            gathered[i] = column[rows[i]];
+        }
+
+        return gathered;
+    }
+
     /// <summary>A variable's column: NaN where missing.</summary>
     public ReadOnlySpan<double> Column(int variable) => values[variable];
 

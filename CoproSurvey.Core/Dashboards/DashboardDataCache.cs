@@ -116,12 +116,22 @@ public sealed class DashboardDataCache : IDisposable
     /// </summary>
     public async Task<(DatasetLayout? Layout, IReadOnlyList<DatasetRow> Rows)> RowsAsync(string studyKey, Audience? audience, DatasetFilter filter, CancellationToken ct)
     {
+        var (data, rows) = await SelectAsync(studyKey, audience, filter, ct);
+        return data is null ? (null, []) : (data.Layout, rows.Select(data.Row).ToList());
+    }
+
+    /// <summary>
+    /// The study's data in memory (of one audience or of both) and the positions of the rows a filter selects, for views
+    /// that read whole columns; no data for an unknown study.
+    /// </summary>
+    public async Task<(DashboardData? Data, int[] Rows)> SelectAsync(string studyKey, Audience? audience, DatasetFilter filter, CancellationToken ct)
+    {
         if (await GetAsync(studyKey, audience, ct) is not { Data: var data })
         {
             return (null, []);
         }
 
-        return (data.Layout, data.Rows(filter).Select(data.Row).ToList());
+        return (data, [.. data.Rows(filter)]);
     }
 
     /// <summary>How far a running read of any of the study's data has come; null when none runs.</summary>

@@ -13,16 +13,16 @@ public sealed class MeasurementQueries(IDbContextFactory<CoproSurveyDbContext> c
     public async Task<MeasurementResult?> MeasureAsync(string studyKey, string? scale, DashboardFilter filter, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var (layout, rows) = await cache.RowsAsync(studyKey, filter.Audiences.Count == 1 ? filter.Audiences[0] : null, CompareQueries.ToDatasetFilter(filter), ct);
-        if (layout is null)
+        var (data, rows) = await cache.SelectAsync(studyKey, filter.Audiences.Count == 1 ? filter.Audiences[0] : null, CompareQueries.ToDatasetFilter(filter), ct);
+        if (data is null)
         {
             return null;
         }
 
-        var scales = Scales(layout);
+        var scales = Scales(data.Layout);
         var columns = scales.SelectMany(s => s.Items).Select(i => i.Name).Distinct(StringComparer.Ordinal).ToList();
-        var cells = columns.Select(c => layout.Values.Select((v, i) => (v, i)).First(x => x.v.Name == c).i).ToArray();
-        var values = rows.Select(r => new MeasurementRow(r.Audience, r.Country, Array.ConvertAll(cells, i => r.Cells[i].Value))).ToList();
+        var values = new MeasurementData(
+            Array.ConvertAll(rows, data.Audience), Array.ConvertAll(rows, data.Country), columns.Select(c => data.Gather(data.IndexOf(c), rows)).ToList());
 
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var study = await db.Studies.AsNoTracking().SingleAsync(s => s.Key == studyKey, ct);

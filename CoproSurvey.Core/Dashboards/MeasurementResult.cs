@@ -10,8 +10,8 @@ namespace CoproSurvey.Core.Dashboards;
 /// <param name="Max">The highest point.</param>
 public sealed record MeasurementItem(string Name, string Label, bool Reversed, double Min, double Max)
 {
-    /// <summary>The value scored in the scale's direction: <c>min + max - value</c> for a reverse-keyed item, as the scale score has it.</summary>
-    public double? Keyed(double? value) => value is { } v && Reversed ? Min + Max - v : value;
+    /// <summary>The value scored in the scale's direction: <c>min + max - value</c> for a reverse-keyed item, as the scale score has it (NaN, missing, stays NaN).</summary>
+    public double Keyed(double value) => Reversed ? Min + Max - value : value;
 }
 
 /// <summary>A scale of the study (the definition of the newest instrument version that has it) and the audiences whose questionnaires hold it.</summary>
@@ -19,6 +19,9 @@ public sealed record MeasurementScale(string Code, string Name, IReadOnlyList<Au
 
 /// <summary>One respondent's answers to the items of every scale, in the order of the calculator's item columns (null where missing).</summary>
 public readonly record struct MeasurementRow(Audience Audience, string? Country, IReadOnlyList<double?> Values);
+
+/// <summary>The respondents' answers held column by column: per respondent its audience and country, per item column one value per respondent (NaN where missing).</summary>
+public sealed record MeasurementData(IReadOnlyList<Audience> Audiences, IReadOnlyList<string?> Countries, IReadOnlyList<double[]> Values);
 
 /// <summary>
 /// The reliability of one scale in one group: an audience in one country, or in every country of the filter
@@ -82,111 +85,149 @@ public static class MeasurementCalculator
         string? chosen,
         CellRule rule)
     {
-        ArgumentNullException.ThrowIfNull(scales);
+        ArgumentNullException.ThrowIfNull(columns);
         ArgumentNullException.ThrowIfNull(rows);
+        var values = columns.Select((_, c) => rows.Select(r => r.Values[c] ?? double.NaN).ToArray()).ToList();
+        return Compute(scales, columns, new MeasurementData([.. rows.Select(r => r.Audience)], [.. rows.Select(r => r.Country)], values), countries, chosen, rule);
+    }
+
+    /// <summary>The same from the respondents' values held column by column.</summary>
+    public static MeasurementResult Compute(
+        IReadOnlyList<MeasurementScale> scales,
+        IReadOnlyList<string> columns,
+        MeasurementData data,
+        IReadOnlyList<(string Code, string Name)> countries,
+        string? chosen,
+        CellRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(scales);
+        ArgumentNullException.ThrowIfNull(columns);
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(countries);
         var index = columns.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i, StringComparer.Ordinal);
         var names = countries.ToDictionary(c => c.Code, c => c.Name, StringComparer.Ordinal);
         var order = countries.Select((c, i) => (c.Code, i)).ToDictionary(x => x.Code, x => x.i, StringComparer.Ordinal);
-        var groups = new List<ReliabilityGroup>();
-        foreach (var scale in scales)
-        {
-            foreach (var audience in scale.Audiences.Order())
-            {
-                var (pooled, countryGroups) = Countries(scale, index, rows.Where(r => r.Audience == audience).ToList(), order, rule);
-                if (Analyse(scale, index, pooled, rule) is { } all)
-                {
-                    groups.Add(Group(scale, audience, null, "All countries", all));
-                }
+        var byAudience = data.Audiences.Select((a, row) => (a, row)).GroupBy(x => x.a).ToDictionary(g => g.Key, g => g.Select(x => x.row).ToArray());
+        var tasks = scales.SelectMany(scale => scale.Audiences.Order().Select(audience => (Scale: scale, Audience: audience))).ToList();
 
-                groups.AddRange(countryGroups.Select(c => Group(scale, audience, c.Country, names.GetValueOrDefault(c.Country, c.Country), c.Analysis)));
+        // Each scale and audience is independent of the others: a large study's table is computed on every core.
+        var results = new (List<ReliabilityGroup> Groups, Analysis? Pooled)[tasks.Count];
+        Parallel.For(0, tasks.Count, t =>
+        {
+            var (scale, audience) = tasks[t];
+            var group = new ScaleGroup(scale, index, data, byAudience.GetValueOrDefault(audience, []));
+            var (pooled, countryGroups) = group.Countries(order, rule);
+            var all = group.Analyse(pooled, rule);
+            var groups = new List<ReliabilityGroup>();
+            if (all is not null)
+            {
+                groups.Add(Group(scale, audience, null, "All countries", all));
             }
-        }
+
+            groups.AddRange(countryGroups.Select(c => Group(scale, audience, c.Country, names.GetValueOrDefault(c.Country, c.Country), c.Analysis)));
+            results[t] = (groups, all);
+        });
 
         var selected = scales.FirstOrDefault(s => s.Code == chosen) ?? scales.FirstOrDefault();
         var items = new List<ItemStatisticsGroup>();
-        foreach (var audience in selected?.Audiences.Order() ?? Enumerable.Empty<Audience>())
+        for (var t = 0; t < tasks.Count; t++)
         {
-            var (pooled, _) = Countries(selected!, index, rows.Where(r => r.Audience == audience).ToList(), order, rule);
-            if (Analyse(selected!, index, pooled, rule) is not { } a)
+            if (tasks[t].Scale != selected || results[t].Pooled is not { } a)
             {
                 continue;
             }
 
+            var audience = tasks[t].Audience;
             items.Add(a.Report is { } report
-                ? new ItemStatisticsGroup(audience, a.N, false, report.Alpha, selected!.Items.Zip(report.Items, (item, s) => new ItemStatisticsRow(
+                ? new ItemStatisticsGroup(audience, a.N, false, report.Alpha, selected.Items.Zip(report.Items, (item, s) => new ItemStatisticsRow(
                     item.Name, item.Label, item.Reversed, s.Mean, s.Sd, s.CorrectedItemTotal, s.AlphaIfDeleted)).ToList(), null)
                 : new ItemStatisticsGroup(audience, a.N, a.Suppressed, null, [], a.Note));
         }
 
-        return new MeasurementResult(rule.MinimumCellSize, scales, groups, selected, items);
-    }
-
-    /// <summary>
-    /// Each country's analysis, and the rows every country together may pool: those of the countries not suppressed
-    /// (and of respondents without a country, when not too few), so that a suppressed country cannot be recovered by
-    /// subtracting a country's figures from the pooled ones.
-    /// </summary>
-    private static (List<MeasurementRow> Pooled, List<(string Country, Analysis Analysis)> Countries) Countries(
-        MeasurementScale scale, Dictionary<string, int> index, IReadOnlyList<MeasurementRow> rows, Dictionary<string, int> order, CellRule rule)
-    {
-        var hidden = new HashSet<string>(StringComparer.Ordinal);
-        var countries = new List<(string, Analysis)>();
-        foreach (var group in rows.GroupBy(r => r.Country ?? "")
-            .OrderBy(g => order.GetValueOrDefault(g.Key, int.MaxValue)).ThenBy(g => g.Key, StringComparer.Ordinal))
-        {
-            var analysis = Analyse(scale, index, group.ToList(), rule);
-            if (analysis is { Suppressed: true })
-            {
-                hidden.Add(group.Key);
-            }
-
-            // Suppressed countries are listed too (dashed), so the reader sees they exist.
-            if (analysis is not null && group.Key.Length > 0)
-            {
-                countries.Add((group.Key, analysis));
-            }
-        }
-
-        // In the rows' own order, so the pooled statistics are those of the same rows read from a file.
-        return ([.. rows.Where(r => !hidden.Contains(r.Country ?? ""))], countries);
+        return new MeasurementResult(rule.MinimumCellSize, scales, [.. results.SelectMany(r => r.Groups)], selected, items);
     }
 
     private sealed record Analysis(int? N, bool Suppressed, ReliabilityReport? Report, string? Note);
 
-    /// <summary>The scale's reliability over the rows; null when no row answers every item (nothing to report, nobody to hide).</summary>
-    private static Analysis? Analyse(MeasurementScale scale, Dictionary<string, int> index, IReadOnlyList<MeasurementRow> rows, CellRule rule)
+    /// <summary>
+    /// One scale over one audience's rows: its items scored in the scale's direction, read once for every country.
+    /// Only the complete cases (every item answered) are kept: they are the rows every statistic of the scale is
+    /// computed from, so a country's or the pooled analysis sees exactly the rows it would see among all of them.
+    /// </summary>
+    private sealed class ScaleGroup
     {
-        var data = new AnalysisData();
-        foreach (var item in scale.Items)
+        private readonly MeasurementScale scale;
+        private readonly string?[] countries;
+        private readonly double[][] keyed;
+
+        public ScaleGroup(MeasurementScale scale, Dictionary<string, int> index, MeasurementData data, int[] rows)
         {
-            var column = index[item.Name];
-            data = data.WithNumeric(item.Name, rows.Select(r => item.Keyed(r.Values[column])));
+            this.scale = scale;
+            var columns = scale.Items.Select(item => data.Values[index[item.Name]]).ToArray();
+            var complete = Array.FindAll(rows, r => Array.TrueForAll(columns, column => !double.IsNaN(column[r])));
+            countries = Array.ConvertAll(complete, r => data.Countries[r]);
+            keyed = scale.Items.Select((item, i) => Array.ConvertAll(complete, r => item.Keyed(columns[i][r]))).ToArray();
         }
 
-        var complete = 0;
-        for (var r = 0; r < rows.Count; r++)
+        /// <summary>
+        /// Each country's analysis, and the rows every country together may pool: those of the countries not suppressed
+        /// (and of respondents without a country, when not too few), so that a suppressed country cannot be recovered by
+        /// subtracting a country's figures from the pooled ones.
+        /// </summary>
+        public (int[] Pooled, List<(string Country, Analysis Analysis)> Countries) Countries(Dictionary<string, int> order, CellRule rule)
         {
-            complete += scale.Items.All(item => !data[item.Name].IsMissing(r)) ? 1 : 0;
+            var hidden = new HashSet<string>(StringComparer.Ordinal);
+            var result = new List<(string, Analysis)>();
+            foreach (var group in Enumerable.Range(0, countries.Length).GroupBy(r => countries[r] ?? "")
+                .OrderBy(g => order.GetValueOrDefault(g.Key, int.MaxValue)).ThenBy(g => g.Key, StringComparer.Ordinal))
+            {
+                var analysis = Analyse([.. group], rule);
+                if (analysis is { Suppressed: true })
+                {
+                    hidden.Add(group.Key);
+                }
+
+                // Suppressed countries are listed too (dashed), so the reader sees they exist.
+                if (analysis is not null && group.Key.Length > 0)
+                {
+                    result.Add((group.Key, analysis));
+                }
+            }
+
+            // In the rows' own order, so the pooled statistics are those of the same rows read from a file.
+            return ([.. Enumerable.Range(0, countries.Length).Where(r => !hidden.Contains(countries[r] ?? ""))], result);
         }
 
-        if (complete == 0)
+        /// <summary>The scale's reliability over some of the complete cases; null when there are none (nothing to report, nobody to hide).</summary>
+        public Analysis? Analyse(int[] rows, CellRule rule)
         {
-            return null;
-        }
+            if (rows.Length == 0)
+            {
+                return null;
+            }
 
-        if (rule.Suppresses(complete))
-        {
-            return new Analysis(null, true, null, null);
-        }
+            if (rule.Suppresses(rows.Length))
+            {
+                return new Analysis(null, true, null, null);
+            }
 
-        try
-        {
-            return new Analysis(complete, false, ReliabilityAnalysis.Run(data, [.. scale.Items.Select(i => i.Name)]), null);
-        }
-        catch (StatisticsException e)
-        {
-            // Constant items or too few cases: the group is reported with its n and the reason, not as an error.
-            return new Analysis(complete, false, null, e.Message);
+            var data = new AnalysisData();
+            var all = rows.Length == countries.Length;
+            for (var i = 0; i < keyed.Length; i++)
+            {
+                var item = keyed[i];
+                data = data.With(new NumericColumn(scale.Items[i].Name, all ? item : Array.ConvertAll(rows, r => item[r])));
+            }
+
+            try
+            {
+                return new Analysis(rows.Length, false, ReliabilityAnalysis.Run(data, [.. scale.Items.Select(i => i.Name)]), null);
+            }
+            catch (StatisticsException e)
+            {
+                // Constant items or too few cases: the group is reported with its n and the reason, not as an error.
+                return new Analysis(rows.Length, false, null, e.Message);
+            }
         }
     }
 

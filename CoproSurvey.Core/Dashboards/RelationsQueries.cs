@@ -19,15 +19,17 @@ public sealed class RelationsQueries(IDbContextFactory<CoproSurveyDbContext> con
         ArgumentNullException.ThrowIfNull(filter);
         var rule = await StudyCellRule.ForAsync(contextFactory, options.Value, studyKey, ct);
         var audience = filter.Audiences.Count == 1 ? filter.Audiences[0] : (Audience?)null;
-        var (layout, rows) = await cache.RowsAsync(studyKey, audience, CompareQueries.ToDatasetFilter(filter), ct);
-        var scales = layout?.Values.Select((v, i) => (v, i)).Where(x => x.v.Kind == DatasetVariableKind.ScaleScore).ToList() ?? [];
-        var columns = scales.Select(s => (s.v, Scores: (IReadOnlyList<double?>)rows.Select(r => r.Cells[s.i].Value).ToList())).ToList();
-        if (audience is null && columns.Any(c => c.Scores.Any(v => v is not null)))
+        var (data, rows) = await cache.SelectAsync(studyKey, audience, CompareQueries.ToDatasetFilter(filter), ct);
+        var scales = data?.Layout.Values.Select((v, i) => (v, i)).Where(x => x.v.Kind == DatasetVariableKind.ScaleScore).ToList() ?? [];
+        var columns = scales.Select(s => (s.v, Scores: new NumericColumn(s.v.Name, data!.Gather(s.i, rows)))).ToList();
+        if (audience is null && columns.Any(c => HasValue(c.Scores.Values)))
         {
             // Both questionnaires' scales: a scale nobody answered under these filters would be an empty row.
-            columns = columns.Where(c => c.Scores.Any(v => v is not null)).ToList();
+            columns = columns.Where(c => HasValue(c.Scores.Values)).ToList();
         }
 
-        return RelationsCalculator.Compute(columns.Select(c => new RelationsScale(c.v.Name, c.v.Label)).ToList(), columns.Select(c => c.Scores).ToList(), method, rule);
+        return RelationsCalculator.Compute(columns.Select(c => new RelationsScale(c.v.Name, c.v.Label)).ToList(), columns.Select(c => (IReadOnlyList<double?>)c.Scores).ToList(), method, rule);
     }
+
+    private static bool HasValue(double[] scores) => Array.Exists(scores, v => !double.IsNaN(v));
 }

@@ -89,16 +89,30 @@ public static class Correlation
             }
         }
 
-        var pairs = new List<CorrelationPair>();
+        var columns = new Variable[k];
+        for (var v = 0; v < k; v++)
+        {
+            columns[v] = new Variable(variables[v], names[v], method);
+        }
+
+        // Every pair is independent of the others: a matrix of many scales over a large study is computed on every core.
+        var indices = new List<(int I, int J)>(k * (k - 1) / 2);
         for (var i = 0; i < k; i++)
         {
             for (var j = i + 1; j < k; j++)
             {
-                pairs.Add(Pair(variables[i], variables[j], i, j, names[i], names[j], method));
+                indices.Add((i, j));
             }
         }
 
-        var diagonal = Enumerable.Range(0, k).Select(i => Pair(variables[i], variables[i], i, i, names[i], names[i], method) with { T = null, Df = null, P = null }).ToList();
+        var computed = new CorrelationPair[indices.Count];
+        Parallel.For(0, indices.Count, p =>
+        {
+            var (i, j) = indices[p];
+            computed[p] = Pair(columns[i], columns[j], i, j, method);
+        });
+        var pairs = computed.ToList();
+        var diagonal = Enumerable.Range(0, k).Select(i => Pair(columns[i], columns[i], i, i, method) with { T = null, Df = null, P = null }).ToList();
         return new CorrelationMatrix(method, names, pairs) { Diagonal = diagonal };
     }
 
@@ -119,7 +133,7 @@ public static class Correlation
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"x has {x.Count} rows but y has {y.Count}."));
         }
 
-        var pair = Pair(x, y, 0, 1, "x", "y", method);
+        var pair = Pair(new Variable(x, "x", method), new Variable(y, "y", method), 0, 1, method);
         if (pair.R is not null)
         {
             return pair;
@@ -133,45 +147,184 @@ public static class Correlation
         throw new ConstantVariableException(pair.Note!, pair.Note!.StartsWith("'x'", StringComparison.Ordinal) ? "x" : "y");
     }
 
-    private static CorrelationPair Pair(
-        IReadOnlyList<double?> x,
-        IReadOnlyList<double?> y,
-        int i,
-        int j,
-        string nameX,
-        string nameY,
-        CorrelationMethod method)
+    /// <summary>
+    /// A variable read once for all its pairs: its values (NaN where missing), one bit per row where it is present, and
+    /// for Spearman its present rows in the order of their values, so that a pair ranks its rows by walking that order
+    /// instead of sorting them again.
+    /// </summary>
+    private sealed class Variable
     {
-        var xs = new List<double>();
-        var ys = new List<double>();
-        for (var row = 0; row < x.Count; row++)
+        public Variable(IReadOnlyList<double?> values, string name, CorrelationMethod method)
         {
-            if (!Samples.IsMissing(x[row]) && !Samples.IsMissing(y[row]))
+            Name = name;
+            Values = values is NumericColumn numeric ? numeric.Values : values.Select(v => v ?? double.NaN).ToArray();
+            Present = new ulong[(Values.Length + 63) / 64];
+            var count = 0;
+            for (var row = 0; row < Values.Length; row++)
             {
-                xs.Add(Samples.Finite(x[row]!.Value, $"Correlation, variable '{nameX}'", row));
-                ys.Add(Samples.Finite(y[row]!.Value, $"Correlation, variable '{nameY}'", row));
+                if (double.IsInfinity(Values[row]))
+                {
+                    Samples.Finite(Values[row], $"Correlation, variable '{name}'", row);
+                }
+
+                if (!double.IsNaN(Values[row]))
+                {
+                    Present[row / 64] |= 1UL << (row % 64);
+                    count++;
+                }
+            }
+
+            if (method == CorrelationMethod.Spearman)
+            {
+                var keys = new double[count];
+                Order = new int[count];
+                for (int row = 0, c = 0; row < Values.Length; row++)
+                {
+                    if (!double.IsNaN(Values[row]))
+                    {
+                        (keys[c], Order[c]) = (Values[row], row);
+                        c++;
+                    }
+                }
+
+                Array.Sort(keys, Order);
             }
         }
 
-        var n = xs.Count;
+        public string Name { get; }
+
+        public double[] Values { get; }
+
+        public ulong[] Present { get; }
+
+        public int[]? Order { get; }
+
+        /// <summary>
+        /// Average ranks 1..n of this variable among the rows where <paramref name="other"/> is present too, written to
+        /// <paramref name="ranks"/> at each such row (as <see cref="Samples.AverageRanks"/> ranks those rows' values).
+        /// </summary>
+        public void RankWithin(ulong[] other, double[] ranks)
+        {
+            var order = Order!;
+            var position = 0;
+            var start = 0;
+            while (start < order.Length)
+            {
+                var end = start;
+                while (end + 1 < order.Length && Values[order[end + 1]] == Values[order[start]])
+                {
+                    end++;
+                }
+
+                var tied = 0;
+                for (var i = start; i <= end; i++)
+                {
+                    tied += IsSet(other, order[i]) ? 1 : 0;
+                }
+
+                var rank = (position + position + tied - 1) / 2.0 + 1;
+                for (var i = start; i <= end; i++)
+                {
+                    if (IsSet(other, order[i]))
+                    {
+                        ranks[order[i]] = rank;
+                    }
+                }
+
+                position += tied;
+                start = end + 1;
+            }
+        }
+
+        private static bool IsSet(ulong[] bits, int row) => (bits[row / 64] & (1UL << (row % 64))) != 0;
+    }
+
+    private static CorrelationPair Pair(Variable x, Variable y, int i, int j, CorrelationMethod method)
+    {
+        var (nameX, nameY) = (x.Name, y.Name);
+        var both = new ulong[x.Present.Length];
+        var n = 0;
+        for (var w = 0; w < both.Length; w++)
+        {
+            both[w] = x.Present[w] & y.Present[w];
+            n += System.Numerics.BitOperations.PopCount(both[w]);
+        }
+
         if (n < 3)
         {
             return new CorrelationPair(i, j, n, null, null, null, null, string.Create(
                 CultureInfo.InvariantCulture,
-                $"A correlation test needs at least 3 complete pairs; '{nameX}' and '{nameY}' have {n} of {x.Count} rows complete."));
+                $"A correlation test needs at least 3 complete pairs; '{nameX}' and '{nameY}' have {n} of {x.Values.Length} rows complete."));
         }
 
-        double[] a = xs.ToArray(), b = ys.ToArray();
-        if (method == CorrelationMethod.Spearman)
+        // Pooled buffers: a large study's pairs would otherwise allocate large arrays by the hundred for every matrix.
+        var pool = System.Buffers.ArrayPool<double>.Shared;
+        double[] a = pool.Rent(n), b = pool.Rent(n);
+        double[]? xRanks = null, yRanks = null;
+        try
         {
-            a = Samples.AverageRanks(a);
-            b = Samples.AverageRanks(b);
+            double[] xs = x.Values, ys = y.Values;
+            if (method == CorrelationMethod.Spearman)
+            {
+                xs = xRanks = pool.Rent(x.Values.Length);
+                ys = yRanks = pool.Rent(y.Values.Length);
+                x.RankWithin(both, xs);
+                y.RankWithin(both, ys);
+            }
+
+            // The rows where both are present, in row order.
+            for (int w = 0, c = 0; w < both.Length; w++)
+            {
+                for (var bits = both[w]; bits != 0; bits &= bits - 1)
+                {
+                    var row = (w * 64) + System.Numerics.BitOperations.TrailingZeroCount(bits);
+                    (a[c], b[c]) = (xs[row], ys[row]);
+                    c++;
+                }
+            }
+
+            return Coefficient(a.AsSpan(0, n), b.AsSpan(0, n), i, j, nameX, nameY);
+        }
+        finally
+        {
+            pool.Return(a);
+            pool.Return(b);
+            if (xRanks is not null)
+            {
+                pool.Return(xRanks);
+                pool.Return(yRanks!);
+            }
+        }
+    }
+
+    /// <summary>Pearson's r of complete pairs (values, or their ranks for Spearman) and its t test.</summary>
+    private static CorrelationPair Coefficient(ReadOnlySpan<double> a, ReadOnlySpan<double> b, int i, int j, string nameX, string nameY)
+    {
+        var n = a.Length;
+        // One pass for both sums and one for the three sums of deviations: the same sums as Samples' Mean,
+        // SumSquaredDeviations and SumCrossDeviations, taken together (each deviation once), so the same results.
+        DoubleDouble suma = DoubleDouble.Zero, sumb = DoubleDouble.Zero;
+        for (var row = 0; row < n; row++)
+        {
+            suma += a[row];
+            sumb += b[row];
         }
 
-        var ma = Samples.Mean(a);
-        var mb = Samples.Mean(b);
-        var saa = Samples.SumSquaredDeviations(a, ma).Value;
-        var sbb = Samples.SumSquaredDeviations(b, mb).Value;
+        DoubleDouble ma = suma / n, mb = sumb / n;
+        DoubleDouble ssa = DoubleDouble.Zero, ssb = DoubleDouble.Zero, sxy = DoubleDouble.Zero, da = DoubleDouble.Zero, db = DoubleDouble.Zero;
+        for (var row = 0; row < n; row++)
+        {
+            var dx = (DoubleDouble)a[row] - ma;
+            var dy = (DoubleDouble)b[row] - mb;
+            ssa += dx * dx;
+            ssb += dy * dy;
+            sxy += dx * dy;
+            da += dx;
+            db += dy;
+        }
+
+        var saa = (ssa - da * da / n).Value;
+        var sbb = (ssb - db * db / n).Value;
         foreach (var (ss, name) in new[] { (saa, nameX), (sbb, nameY) })
         {
             if (!(ss > 0))
@@ -182,7 +335,7 @@ public static class Correlation
             }
         }
 
-        var sab = Samples.SumCrossDeviations(a, ma, b, mb).Value;
+        var sab = (sxy - da * db / n).Value;
         // One square root of the product keeps r exactly ±1 for exactly linear data (survey values cannot overflow it).
         var r = Math.Clamp(sab / Math.Sqrt(saa * sbb), -1, 1);
         var df = n - 2;

@@ -83,7 +83,28 @@ public static class Reliability
             }
         }
 
-        var complete = Enumerable.Range(0, rows).Where(r => items.All(item => !Samples.IsMissing(item[r]))).ToList();
+        // Plain arrays (NaN where missing) for the row loops: the dashboards run this for every scale, audience and country.
+        var columns = new double[k][];
+        for (var j = 0; j < k; j++)
+        {
+            columns[j] = items[j] is NumericColumn numeric ? numeric.Values : items[j].Select(v => v ?? double.NaN).ToArray();
+        }
+
+        var complete = new List<int>(rows);
+        for (var r = 0; r < rows; r++)
+        {
+            var present = true;
+            for (var j = 0; j < k && present; j++)
+            {
+                present = !double.IsNaN(columns[j][r]);
+            }
+
+            if (present)
+            {
+                complete.Add(r);
+            }
+        }
+
         var n = complete.Count;
         if (n < 2)
         {
@@ -93,14 +114,31 @@ public static class Reliability
                 2);
         }
 
-        var x = Enumerable.Range(0, k).Select(j => complete.Select(r => Samples.Finite(items[j][r]!.Value, $"Reliability, item '{names[j]}'", r)).ToArray()).ToArray();
+        var x = new double[k][];
+        for (var j = 0; j < k; j++)
+        {
+            if (n == rows && Array.TrueForAll(columns[j], double.IsFinite))
+            {
+                // Every row complete: the values themselves, not a copy (the dashboards pass complete cases only).
+                x[j] = columns[j];
+                continue;
+            }
+
+            x[j] = new double[n];
+            for (var i = 0; i < n; i++)
+            {
+                var value = columns[j][complete[i]];
+                x[j][i] = double.IsInfinity(value) ? Samples.Finite(value, $"Reliability, item '{names[j]}'", complete[i]) : value;
+            }
+        }
         var means = x.Select(column => Samples.Mean(column)).ToArray();
+        var cross = Samples.SumCrossDeviations(x, means, n);
         var cov = new double[k, k];
         for (var i = 0; i < k; i++)
         {
             for (var j = i; j < k; j++)
             {
-                cov[i, j] = cov[j, i] = (Samples.SumCrossDeviations(x[i], means[i], x[j], means[j]) / (n - 1)).Value;
+                cov[i, j] = cov[j, i] = (cross[i, j] / (n - 1)).Value;
             }
 
             if (!(cov[i, i] > 0))

@@ -86,6 +86,50 @@ internal static class Samples
         return sxy - sx * sy / x.Length;
     }
 
+    /// <summary>
+    /// <see cref="SumCrossDeviations(ReadOnlySpan{double}, DoubleDouble, ReadOnlySpan{double}, DoubleDouble)"/> of every
+    /// pair of columns (the diagonal included), in one pass that takes each deviation once: the same sums, in the same
+    /// order, so the same results. Only the upper triangle (i &lt;= j) is filled.
+    /// </summary>
+    /// <param name="columns">The columns, each of <paramref name="rows"/> values at least.</param>
+    /// <param name="means">Each column's mean.</param>
+    /// <param name="rows">The rows to use, from the first.</param>
+    public static DoubleDouble[,] SumCrossDeviations(IReadOnlyList<double[]> columns, IReadOnlyList<DoubleDouble> means, int rows)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        ArgumentNullException.ThrowIfNull(means);
+        var k = columns.Count;
+        var products = new DoubleDouble[k, k];
+        var sums = new DoubleDouble[k];
+        var d = new DoubleDouble[k];
+        for (var r = 0; r < rows; r++)
+        {
+            for (var i = 0; i < k; i++)
+            {
+                d[i] = (DoubleDouble)columns[i][r] - means[i];
+                sums[i] += d[i];
+            }
+
+            for (var i = 0; i < k; i++)
+            {
+                for (var j = i; j < k; j++)
+                {
+                    products[i, j] += d[i] * d[j];
+                }
+            }
+        }
+
+        for (var i = 0; i < k; i++)
+        {
+            for (var j = i; j < k; j++)
+            {
+                products[i, j] = products[i, j] - sums[i] * sums[j] / rows;
+            }
+        }
+
+        return products;
+    }
+
     public static double Sqrt(DoubleDouble x) => Math.Sqrt(Math.Max(x.Value, 0));
 
     /// <summary>Sample quantile of sorted data, R's type 7: x[h] interpolated at h = (n - 1)p.</summary>
@@ -106,14 +150,16 @@ internal static class Samples
             order[i] = i;
         }
 
-        var copy = x.ToArray();
-        Array.Sort(order, (a, b) => copy[a].CompareTo(copy[b]));
+        // Sorting the values with their positions as items keeps the primitive sort (no comparison delegate); ties get
+        // one rank whatever order the sort leaves them in.
+        var sorted = x.ToArray();
+        Array.Sort(sorted, order);
         var ranks = new double[x.Length];
         var start = 0;
         while (start < order.Length)
         {
             var end = start;
-            while (end + 1 < order.Length && copy[order[end + 1]] == copy[order[start]])
+            while (end + 1 < order.Length && sorted[end + 1] == sorted[start])
             {
                 end++;
             }
