@@ -38,6 +38,46 @@ public class CorrelationTests
     }
 
     [Fact]
+    public void Matrix_SpearmanEqualsPearsonOfEachPairsOwnRanks_WithTiesAndDifferentMissingRows()
+    {
+        // Arrange: survey-like values (few levels, many ties), each variable missing on its own rows, longer than one
+        // 64-row word of the matrix's row sets.
+        var random = new Random(7);
+        var variables = Enumerable.Range(0, 4).Select(v => (IReadOnlyList<double?>)Enumerable.Range(0, 203)
+            .Select(_ => random.NextDouble() < 0.15 * v ? (double?)null : random.Next(1, 6) + (v == 3 ? random.Next(0, 3) / 3.0 : 0))
+            .ToList()).ToList();
+        var names = new[] { "a", "b", "c", "d" };
+
+        // Act
+        var matrix = Correlation.Matrix(variables, names, CorrelationMethod.Spearman);
+
+        // Assert: the rows where both are present, each ranked among those rows alone, then Pearson's r of the ranks.
+        for (var i = 0; i < 4; i++)
+        {
+            for (var j = i + 1; j < 4; j++)
+            {
+                var rows = Enumerable.Range(0, 203).Where(r => variables[i][r] is not null && variables[j][r] is not null).ToList();
+                var x = Samples.AverageRanks(rows.Select(r => variables[i][r]!.Value).ToArray());
+                var y = Samples.AverageRanks(rows.Select(r => variables[j][r]!.Value).ToArray());
+                var expected = Correlation.Test(x.Select(v => (double?)v).ToList(), y.Select(v => (double?)v).ToList());
+                Assert.Equal(rows.Count, matrix[i, j].N);
+                Assert.Equal(expected.R, matrix[i, j].R);
+                Assert.Equal(expected.P, matrix[i, j].P);
+            }
+        }
+    }
+
+    [Fact]
+    public void AverageRanks_GivesTiesTheMeanOfTheRanksTheySpan()
+    {
+        // Act
+        var ranks = Samples.AverageRanks([3.0, 1, 3, 2, 3, 1]);
+
+        // Assert
+        Assert.Equal([5.0, 1.5, 5, 3, 5, 1.5], ranks);
+    }
+
+    [Fact]
     public void Matrix_HasUnitDiagonalAndSymmetricAccess()
     {
         // Act
