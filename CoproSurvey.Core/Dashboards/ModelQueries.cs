@@ -41,7 +41,8 @@ public sealed class ModelQueries(IDbContextFactory<CoproSurveyDbContext> context
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(ct);
-        var rule = options.Value.RuleFor(await db.Studies.AsNoTracking().Where(s => s.Key == studyKey).Select(s => s.MinimumCellSize).SingleAsync(ct));
+        var study = await db.Studies.AsNoTracking().SingleAsync(s => s.Key == studyKey, ct);
+        var rule = options.Value.RuleFor(study.MinimumCellSize);
 
         var variables = Variables(layout, filter).ToDictionary(v => v.Name, StringComparer.Ordinal);
         if (!variables.TryGetValue(choice.Outcome, out var outcome) || !outcome.IsOutcome)
@@ -61,7 +62,17 @@ public sealed class ModelQueries(IDbContextFactory<CoproSurveyDbContext> context
         }
 
         var source = new DatasetRowsSource($"study {studyKey}", layout, rows);
-        return await FitAsync(source, layout, outcome, choice, variables, rule, ct);
+        var levels = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal)
+        {
+            ["country"] = study.Countries.ToDictionary(c => c.Code, c => c.Name, StringComparer.Ordinal),
+            ["policy_field"] = study.PolicyFields.ToDictionary(f => f.Code, f => f.Label, StringComparer.Ordinal),
+        };
+        foreach (var v in layout.Values.Where(v => v.Kind == DatasetVariableKind.SingleChoice))
+        {
+            levels[v.Name] = v.ValueLabels.ToDictionary(l => l.Value.ToString(CultureInfo.InvariantCulture), l => l.Label, StringComparer.Ordinal);
+        }
+
+        return await FitAsync(source, layout, outcome, choice, variables, levels, rule, ct);
     }
 
     /// <summary>
@@ -87,7 +98,14 @@ public sealed class ModelQueries(IDbContextFactory<CoproSurveyDbContext> context
     private static Audience? Audience(DashboardFilter filter) => filter.Audiences.Count == 1 ? filter.Audiences[0] : null;
 
     private static async Task<ModelResult> FitAsync(
-        IAnalysisSource source, DatasetLayout layout, ModelVariable outcome, ModelChoice choice, Dictionary<string, ModelVariable> variables, CellRule rule, CancellationToken ct)
+        IAnalysisSource source,
+        DatasetLayout layout,
+        ModelVariable outcome,
+        ModelChoice choice,
+        Dictionary<string, ModelVariable> variables,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> levelNames,
+        CellRule rule,
+        CancellationToken ct)
     {
         var request = Request(choice, variables);
         var notes = new List<string>();
@@ -102,14 +120,18 @@ public sealed class ModelQueries(IDbContextFactory<CoproSurveyDbContext> context
                 }
 
                 var logit = await RegressionAnalysis.LogitAsync(binary, request, ct);
-                if (await SmallGroupAsync(binary, request, null, logit.N, rule, ct) is { } small)
+                var logitLevels = await FactorLevelsAsync(binary, request, null, ct);
+                if (SmallGroup(logitLevels, logit.N, rule) is { } small)
                 {
                     return Refused(choice, rule, small, logistic: true);
                 }
 
                 notes.AddRange(logit.Warnings);
                 notes.AddRange(Collinear(logit.Dropped));
-                return new ModelResult(choice, rule.MinimumCellSize, true, label, null, logit, null, notes);
+                return new ModelResult(choice, rule.MinimumCellSize, true, label, null, logit, null, notes)
+                {
+                    TermLabels = TermLabels(logit.Coefficients, logit.Dropped, logitLevels, variables, levelNames),
+                };
             }
 
             var cluster = ClusterVariable(choice.StandardErrors);
@@ -120,14 +142,18 @@ public sealed class ModelQueries(IDbContextFactory<CoproSurveyDbContext> context
                 _ => CovarianceType.Cluster,
             };
             var ols = await RegressionAnalysis.OlsAsync(source, request, covariance, cluster, ct);
-            if (await SmallGroupAsync(source, request, cluster, ols.N, rule, ct) is { } tooSmall)
+            var levels = await FactorLevelsAsync(source, request, cluster, ct);
+            if (SmallGroup(levels, ols.N, rule) is { } tooSmall)
             {
                 return Refused(choice, rule, tooSmall);
             }
 
             notes.AddRange(ols.Warnings);
             notes.AddRange(Collinear(ols.Dropped));
-            return new ModelResult(choice, rule.MinimumCellSize, false, null, ols, null, null, notes);
+            return new ModelResult(choice, rule.MinimumCellSize, false, null, ols, null, null, notes)
+            {
+                TermLabels = TermLabels(ols.Coefficients, ols.Dropped, levels, variables, levelNames),
+            };
         }
         catch (Exception e) when (e is StatisticsException or AnalysisInputException or ArgumentException)
         {
@@ -147,35 +173,78 @@ public sealed class ModelQueries(IDbContextFactory<CoproSurveyDbContext> context
     /// The small-cell rule on a model: fewer complete cases than the minimum, or a level of a factor (a fixed effect's
     /// country, a category) held by fewer, would let a coefficient describe a handful of people.
     /// </summary>
-    private static async Task<string?> SmallGroupAsync(IAnalysisSource source, RegressionRequest request, string? cluster, int n, CellRule rule, CancellationToken ct)
+    private static string? SmallGroup(IReadOnlyDictionary<string, IReadOnlyList<(string Level, int Count)>> levels, int n, CellRule rule)
     {
         if (rule.Suppresses(n))
         {
             return $"Only {n} complete cases: fewer than {rule.MinimumCellSize}, so the model is not shown.";
         }
 
+        foreach (var (factor, counts) in levels)
+        {
+            if (counts.FirstOrDefault(c => rule.Suppresses(c.Count)) is { Level: not null } small)
+            {
+                return $"\"{factor}\" = {small.Level} has fewer than {rule.MinimumCellSize} complete cases, so the model is not shown. Filter it out, or leave {factor} out of the model.";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Each factor's levels among the model's complete cases, in the factor's level order, with their counts.</summary>
+    private static async Task<IReadOnlyDictionary<string, IReadOnlyList<(string Level, int Count)>>> FactorLevelsAsync(
+        IAnalysisSource source, RegressionRequest request, string? cluster, CancellationToken ct)
+    {
         var factors = request.Factors ?? [];
         if (factors.Count == 0)
         {
-            return null;
+            return new Dictionary<string, IReadOnlyList<(string, int)>>();
         }
 
         var names = request.Model.Terms.SelectMany(t => t.Variables).Append(request.Model.Response).Append(cluster).OfType<string>().Distinct().ToList();
         var data = await source.ReadAsync([.. names.Select(v => new ColumnRequest(v, factors.Contains(v) || v == cluster ? ColumnKind.Categorical : ColumnKind.Numeric))], ct);
         var complete = Enumerable.Range(0, data.RowCount).Where(r => names.All(v => !data[v].IsMissing(r))).ToList();
-        foreach (var factor in factors)
-        {
-            var column = data.Categorical(factor);
-            foreach (var level in complete.GroupBy(r => column.Codes[r]))
+        return factors.ToDictionary(
+            f => f,
+            f =>
             {
-                if (rule.Suppresses(level.Count()))
-                {
-                    return $"\"{factor}\" = {column.Levels[level.Key]} has fewer than {rule.MinimumCellSize} complete cases, so the model is not shown. Filter it out, or leave {factor} out of the model.";
-                }
+                var column = data.Categorical(f);
+                return (IReadOnlyList<(string, int)>)[.. complete.GroupBy(r => column.Codes[r]).OrderBy(g => g.Key).Select(g => (column.Levels[g.Key], g.Count()))];
+            },
+            StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Each term in words: a factor's term (R names it the factor followed by the level) as the level's name against the
+    /// factor's reference level, the level among the complete cases that has no term; a variable's term as its label.
+    /// </summary>
+    private static Dictionary<string, TermLabel> TermLabels(
+        IReadOnlyList<CoefficientReport> coefficients,
+        IReadOnlyList<string> dropped,
+        IReadOnlyDictionary<string, IReadOnlyList<(string Level, int Count)>> levels,
+        Dictionary<string, ModelVariable> variables,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> levelNames)
+    {
+        var terms = coefficients.Select(c => c.Term).Concat(dropped).ToHashSet(StringComparer.Ordinal);
+        var labels = new Dictionary<string, TermLabel>(StringComparer.Ordinal);
+        foreach (var (factor, counts) in levels)
+        {
+            string Name(string level) => levelNames.GetValueOrDefault(factor)?.GetValueOrDefault(level) ?? level;
+            var reference = counts.Where(c => !terms.Contains(factor + c.Level)).Select(c => c.Level).ToList();
+            var against = reference.Count == 1 ? $" (vs {Name(reference[0])})" : "";
+            var label = variables.TryGetValue(factor, out var v) ? v.Label : factor;
+            foreach (var (level, _) in counts.Where(c => terms.Contains(factor + c.Level)))
+            {
+                labels[factor + level] = new TermLabel($"{factor} = {Name(level)}", $"{label}: {Name(level)}{against}");
             }
         }
 
-        return null;
+        foreach (var term in terms.Where(t => !labels.ContainsKey(t) && variables.ContainsKey(t)))
+        {
+            labels[term] = new TermLabel(term, variables[term].Label);
+        }
+
+        return labels;
     }
 
     /// <summary>

@@ -65,7 +65,18 @@ public sealed record ModelResult(
     public int? N => Ols?.N ?? Logit?.N;
 
     public int? DroppedRows => Ols?.DroppedRows ?? Logit?.DroppedRows;
+
+    /// <summary>What each coefficient's term means in words (a factor's level and its reference); terms not in it read as themselves.</summary>
+    public IReadOnlyDictionary<string, TermLabel> TermLabels { get; init; } = new Dictionary<string, TermLabel>();
+
+    /// <summary>The term's words, or the term itself.</summary>
+    public TermLabel Label(string term) => TermLabels.GetValueOrDefault(term) ?? new TermLabel(term, term);
 }
+
+/// <summary>A coefficient's term in words.</summary>
+/// <param name="Short">For the coefficient plot, e.g. <c>country = Germany</c>.</param>
+/// <param name="Full">For the table, e.g. <c>Country: Germany (vs Belgium)</c>, or a variable's label.</param>
+public sealed record TermLabel(string Short, string Full);
 
 /// <summary>The model view's coefficient table as it is downloaded.</summary>
 public static class ModelTables
@@ -78,9 +89,9 @@ public static class ModelTables
         var statistic = result.Logistic ? "z" : "t";
         return new DashboardTable(
             Coefficients,
-            ["outcome", "model", "term", "estimate", "std_error", statistic, "p", "ci95_lower", "ci95_upper", "n", result.Logistic ? "mcfadden_r2" : "r2", "se_type"],
+            ["outcome", "model", "term", "label", "estimate", "std_error", statistic, "p", "ci95_lower", "ci95_upper", "n", result.Logistic ? "mcfadden_r2" : "r2", "se_type"],
             result.Coefficients.Select(c => (IReadOnlyList<string>)[
-                result.Choice.Outcome, result.Logistic ? "logit" : "ols", c.Term, DashboardTable.Cell(c.Estimate), DashboardTable.Cell(c.StdError),
+                result.Choice.Outcome, result.Logistic ? "logit" : "ols", c.Term, result.Label(c.Term).Full, DashboardTable.Cell(c.Estimate), DashboardTable.Cell(c.StdError),
                 DashboardTable.Cell(c.Statistic), DashboardTable.Cell(c.PValue), DashboardTable.Cell(c.CiLower), DashboardTable.Cell(c.CiUpper),
                 DashboardTable.Cell(result.N), DashboardTable.Cell(result.Ols?.RSquared ?? result.Logit?.McFaddenR2), result.Ols?.SeType ?? result.Logit?.SeType ?? ""]).ToList());
     }

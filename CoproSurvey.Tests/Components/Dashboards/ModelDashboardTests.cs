@@ -52,8 +52,8 @@ public sealed class ModelDashboardTests : BunitContext
         Assert.Contains("clustered by country (CR1) (5 clusters)", cut.Find("[data-model-summary]").TextContent);
         Assert.Contains("Only 5 clusters", cut.Find("[data-notes]").TextContent);
         var csv = Encoding.UTF8.GetString(Convert.FromBase64String(cut.Find("a[data-csv=coefficients]").GetAttribute("href")!.Split(',')[1]));
-        Assert.StartsWith("outcome,model,term,estimate,std_error,t,p,ci95_lower,ci95_upper,n,r2,se_type", csv);
-        Assert.Contains("y,ols,x,0.42,0.1,4.2,0.0004,0.22,0.62,120,0.31,cluster:country", csv);
+        Assert.StartsWith("outcome,model,term,label,estimate,std_error,t,p,ci95_lower,ci95_upper,n,r2,se_type", csv);
+        Assert.Contains("y,ols,x,x,0.42,0.1,4.2,0.0004,0.22,0.62,120,0.31,cluster:country", csv);
     }
 
     [Fact]

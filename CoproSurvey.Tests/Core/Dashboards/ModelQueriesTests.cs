@@ -63,6 +63,30 @@ public sealed class ModelQueriesTests(DemoExportFixture demo) : IClassFixture<De
     }
 
     [Fact]
+    public async Task FitAsync_NamesEachFixedEffectTerm_ByItsCountryAgainstTheReferenceCountry()
+    {
+        // Arrange
+        await using var db = await demo.Database.ContextFactory.CreateDbContextAsync();
+        var names = db.Studies.Single(s => s.Key == "coproduction").Countries.ToDictionary(c => c.Code, c => c.Name);
+
+        // Act
+        var result = (await FitAsync(Citizens, "c_col", "c_eff_int", "country"))!;
+
+        // Assert: R's names (country followed by the code) in words; the reference is the country without a term.
+        var terms = result.Coefficients.Select(c => c.Term).Where(t => t.StartsWith("country", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(terms);
+        var countries = terms.Select(t => t["country".Length..]).ToList();
+        var reference = names.Keys.Order(StringComparer.Ordinal).First(c => !countries.Contains(c));
+        foreach (var code in countries)
+        {
+            Assert.Equal(new TermLabel($"country = {names[code]}", $"Country: {names[code]} (vs {names[reference]})"), result.Label("country" + code));
+        }
+
+        Assert.Equal("Internal efficacy", result.Label("c_eff_int").Full);
+        Assert.Equal("(Intercept)", result.Label("(Intercept)").Full);
+    }
+
+    [Fact]
     public async Task FitAsync_RefusesAModel_WhereALevelOfAFactorHasFewerCasesThanTheMinimum()
     {
         // Arrange: the demo's citizens rarely answer gender "other".
