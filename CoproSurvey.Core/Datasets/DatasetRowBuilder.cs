@@ -17,7 +17,7 @@ internal sealed record DatasetResponseFacts(
     int LastPage);
 
 /// <summary>A stored answer as read from the database.</summary>
-internal sealed record DatasetStoredAnswer(int ResponseId, string ItemCode, string? Value, double? Number, bool DontKnow, bool NotApplicable, DateTimeOffset AnsweredAt);
+internal readonly record struct DatasetStoredAnswer(int ResponseId, string ItemCode, string? Value, double? Number, bool DontKnow, bool NotApplicable, StoredUtcTime AnsweredAt);
 
 /// <summary>
 /// Turns a response and its stored answers into a <see cref="DatasetRow"/> of a <see cref="DatasetLayout"/>. The reason
@@ -32,12 +32,18 @@ internal sealed class DatasetRowBuilder
     private readonly DatasetLayout layout;
     private readonly Dictionary<string, VersionPlan> plans = new(StringComparer.Ordinal);
 
+    // A builder reads one response at a time: these are cleared and filled again for each.
+    private readonly Dictionary<string, AnswerValue> given = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, AnswerValue> effective = new(StringComparer.Ordinal);
+    private readonly HashSet<string> shown = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DatasetCell> itemCells = new(StringComparer.Ordinal);
+
     public DatasetRowBuilder(DatasetLayout layout)
     {
         this.layout = layout;
         foreach (var version in layout.Versions)
         {
-            plans[version.Sha256] = new VersionPlan(version);
+            plans[version.Sha256] = new VersionPlan(version, layout);
         }
     }
 
@@ -50,27 +56,17 @@ internal sealed class DatasetRowBuilder
         }
 
         var instrument = plan.Instrument;
-        var given = new Dictionary<string, AnswerValue>(StringComparer.Ordinal);
-        var times = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-        foreach (var answer in stored)
+        given.Clear();
+        for (var i = 0; i < stored.Count; i++)
         {
+            var answer = stored[i];
             if (plan.Items.TryGetValue(answer.ItemCode, out var item))
             {
-                given[answer.ItemCode] = AnswerValue.FromStored(item.Question.Type, answer.ItemCode, answer.Value, answer.Number, answer.DontKnow, answer.NotApplicable);
-                times[answer.ItemCode] = answer.AnsweredAt;
+                given[answer.ItemCode] = item.Decode(answer);
             }
         }
 
-        var effective = InstrumentNavigator.EffectiveAnswers(instrument, given);
-        var sections = InstrumentNavigator.VisibleSections(instrument, effective);
-        var shown = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var section in sections)
-        {
-            foreach (var question in InstrumentNavigator.VisibleQuestions(section, effective))
-            {
-                shown.UnionWith(question.ItemCodes);
-            }
-        }
+        InstrumentNavigator.Walk(instrument, given, effective, shown);
 
         var partial = response.CompletedAt is null;
         // The furthest page submitted, not the last: a respondent may have gone back to an earlier page.
@@ -85,13 +81,13 @@ internal sealed class DatasetRowBuilder
 
             foreach (var code in given.Keys)
             {
-                lastReached = Math.Max(lastReached, plan.Items[code].SectionIndex);
+                lastReached = Math.Max(lastReached, plan.Items[code].Ref.SectionIndex);
             }
         }
 
-        MissingReason? ReasonFor(string code)
+        MissingReason? ReasonFor(ItemPlan? item, string code)
         {
-            if (!plan.Items.TryGetValue(code, out var item))
+            if (item is null)
             {
                 return MissingReason.NotAsked;
             }
@@ -101,13 +97,13 @@ internal sealed class DatasetRowBuilder
                 return answer.DontKnow ? MissingReason.DontKnow : answer.NotApplicable ? MissingReason.NotApplicable : null;
             }
 
-            return item.SectionIndex > lastReached ? MissingReason.NotReached
+            return item.Ref.SectionIndex > lastReached ? MissingReason.NotReached
                 : shown.Contains(code) ? MissingReason.NotAnswered
                 : MissingReason.NotAsked;
         }
 
         var cells = new DatasetCell[layout.Values.Count];
-        var itemCells = new Dictionary<string, DatasetCell>(StringComparer.Ordinal);
+        itemCells.Clear();
         for (var i = 0; i < cells.Length; i++)
         {
             var variable = layout.Values[i];
@@ -117,7 +113,7 @@ internal sealed class DatasetRowBuilder
             }
 
             var code = variable.ItemCode!;
-            var cell = ReasonFor(code) is { } reason
+            var cell = ReasonFor(plan.ValueItems[i], code) is { } reason
                 ? DatasetCell.MissingBecause(reason)
                 : Cell(variable, layout.ChoiceValues[i], effective[code]);
             cells[i] = cell;
@@ -129,10 +125,9 @@ internal sealed class DatasetRowBuilder
 
         for (var i = 0; i < cells.Length; i++)
         {
-            var variable = layout.Values[i];
-            if (variable.Kind == DatasetVariableKind.ScaleScore)
+            if (layout.Values[i].Kind == DatasetVariableKind.ScaleScore)
             {
-                cells[i] = instrument.FindScale(variable.ScaleCode!) is { } scale
+                cells[i] = plan.ValueScales[i] is { } scale
                     ? plan.Scorer.Score(scale, itemCells)
                     : DatasetCell.MissingBecause(MissingReason.NotAsked);
             }
@@ -142,15 +137,16 @@ internal sealed class DatasetRowBuilder
         for (var i = 0; i < texts.Length; i++)
         {
             var code = layout.Texts[i].ItemCode!;
-            texts[i] = ReasonFor(code) is { } reason ? new DatasetText(null, reason) : new DatasetText(effective[code].Value ?? "", null);
+            texts[i] = ReasonFor(plan.TextItems[i], code) is { } reason ? new DatasetText(null, reason) : new DatasetText(effective[code].Value ?? "", null);
         }
 
         var answers = new List<DatasetAnswer>(effective.Count);
-        foreach (var answer in stored)
+        for (var i = 0; i < stored.Count; i++)
         {
+            var answer = stored[i];
             if (effective.TryGetValue(answer.ItemCode, out var value))
             {
-                answers.Add(new DatasetAnswer(answer.ItemCode, value, times[answer.ItemCode]));
+                answers.Add(new DatasetAnswer(answer.ItemCode, value, answer.AnsweredAt));
             }
         }
 
@@ -183,22 +179,81 @@ internal sealed class DatasetRowBuilder
             _ => throw new InvalidOperationException($"The answer to '{variable.ItemCode}' has no value the dataset can hold."),
         };
 
+    /// <summary>What a version's answers and columns need, worked out once per version rather than per response.</summary>
     private sealed class VersionPlan
     {
-        public VersionPlan(Instrument instrument)
+        public VersionPlan(Instrument instrument, DatasetLayout layout)
         {
             Instrument = instrument;
-            Items = instrument.Items.ToDictionary(i => i.Code, StringComparer.Ordinal);
+            Items = instrument.Items.ToDictionary(i => i.Code, i => new ItemPlan(i), StringComparer.Ordinal);
             SectionIndex = instrument.Sections.Select((s, i) => (s.Code, i)).ToDictionary(s => s.Code, s => s.i, StringComparer.Ordinal);
             Scorer = new ScaleScorer(instrument);
+            ValueItems = [.. layout.Values.Select(v => v.ItemCode is { } code ? Items.GetValueOrDefault(code) : null)];
+            ValueScales = [.. layout.Values.Select(v => v.Kind == DatasetVariableKind.ScaleScore ? instrument.FindScale(v.ScaleCode!) : null)];
+            TextItems = [.. layout.Texts.Select(v => Items.GetValueOrDefault(v.ItemCode!))];
         }
 
         public Instrument Instrument { get; }
 
-        public Dictionary<string, ItemRef> Items { get; }
+        public Dictionary<string, ItemPlan> Items { get; }
 
         public Dictionary<string, int> SectionIndex { get; }
 
         public ScaleScorer Scorer { get; }
+
+        /// <summary>For each column of <see cref="DatasetLayout.Values"/>: the version's item, or null when the version has none (or the column is a score).</summary>
+        public ItemPlan?[] ValueItems { get; }
+
+        /// <summary>For each score column of <see cref="DatasetLayout.Values"/>: the version's scale, or null when it has none.</summary>
+        public Scale?[] ValueScales { get; }
+
+        /// <summary>For each column of <see cref="DatasetLayout.Texts"/>: the version's item, or null.</summary>
+        public ItemPlan?[] TextItems { get; }
+    }
+
+    /// <summary>An item of a version with its decoder: the same <see cref="AnswerValue.FromStored"/>, sharing the (immutable) values that recur.</summary>
+    private sealed class ItemPlan(ItemRef item)
+    {
+        // Distinct multiple-choice answers are few in practice; the bound keeps an unusual study from holding them all.
+        private const int MaxCachedChoices = 4096;
+
+        private readonly QuestionType type = item.Question.Type;
+        private readonly Dictionary<string, AnswerValue> choices = new(StringComparer.Ordinal);
+        private AnswerValue? dontKnow;
+        private AnswerValue? notApplicable;
+
+        public ItemRef Ref { get; } = item;
+
+        public AnswerValue Decode(in DatasetStoredAnswer answer)
+        {
+            if (answer.DontKnow)
+            {
+                return dontKnow ??= AnswerValue.FromStored(type, Ref.Code, answer.Value, answer.Number, true, answer.NotApplicable);
+            }
+
+            if (answer.NotApplicable)
+            {
+                return notApplicable ??= AnswerValue.FromStored(type, Ref.Code, answer.Value, answer.Number, false, true);
+            }
+
+            // Decoding a multiple choice parses JSON: the same lists recur from response to response.
+            if (type == QuestionType.MultipleChoice && answer.Value is { } text)
+            {
+                if (choices.TryGetValue(text, out var known))
+                {
+                    return known;
+                }
+
+                var value = AnswerValue.FromStored(type, Ref.Code, text, answer.Number, false, false);
+                if (choices.Count < MaxCachedChoices)
+                {
+                    choices[text] = value;
+                }
+
+                return value;
+            }
+
+            return AnswerValue.FromStored(type, Ref.Code, answer.Value, answer.Number, false, false);
+        }
     }
 }

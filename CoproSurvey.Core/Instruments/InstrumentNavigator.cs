@@ -29,13 +29,20 @@ public static class InstrumentNavigator
         return section.Questions.Where(q => ConditionEvaluator.IsSatisfied(q.DisplayCondition, answers)).ToList();
     }
 
-    private static (List<Section> Sections, Dictionary<string, AnswerValue> Effective) Walk(
-        Instrument instrument, IReadOnlyDictionary<string, AnswerValue> answers)
+    /// <summary>
+    /// The whole route in one walk, into collections the caller reuses from response to response (cleared first): the
+    /// answers that count (as <see cref="EffectiveAnswers"/>) and, when asked, the items shown (those of the visible
+    /// questions of the pages shown); returns the pages shown (as <see cref="VisibleSections"/>).
+    /// </summary>
+    internal static List<Section> Walk(
+        Instrument instrument, IReadOnlyDictionary<string, AnswerValue> answers, Dictionary<string, AnswerValue> effective, HashSet<string>? shownItems)
     {
         ArgumentNullException.ThrowIfNull(instrument);
         ArgumentNullException.ThrowIfNull(answers);
-        var effective = new Dictionary<string, AnswerValue>(StringComparer.Ordinal);
+        effective.Clear();
+        shownItems?.Clear();
         var visible = new List<Section>();
+        var questions = new List<Question>();
         foreach (var section in instrument.Sections)
         {
             if (!ConditionEvaluator.IsSatisfied(section.DisplayCondition, effective))
@@ -43,22 +50,42 @@ public static class InstrumentNavigator
                 continue;
             }
 
-            var questions = VisibleQuestions(section, effective);
+            // Every question of the page is judged on the answers before the page, as VisibleQuestions does.
+            questions.Clear();
+            foreach (var question in section.Questions)
+            {
+                if (ConditionEvaluator.IsSatisfied(question.DisplayCondition, effective))
+                {
+                    questions.Add(question);
+                }
+            }
+
             if (questions.Count == 0)
             {
                 continue;
             }
 
             visible.Add(section);
-            foreach (var code in questions.SelectMany(q => q.ItemCodes))
+            foreach (var question in questions)
             {
-                if (answers.TryGetValue(code, out var answer))
+                foreach (var code in question.ItemCodes)
                 {
-                    effective[code] = answer;
+                    shownItems?.Add(code);
+                    if (answers.TryGetValue(code, out var answer))
+                    {
+                        effective[code] = answer;
+                    }
                 }
             }
         }
 
-        return (visible, effective);
+        return visible;
+    }
+
+    private static (List<Section> Sections, Dictionary<string, AnswerValue> Effective) Walk(
+        Instrument instrument, IReadOnlyDictionary<string, AnswerValue> answers)
+    {
+        var effective = new Dictionary<string, AnswerValue>(StringComparer.Ordinal);
+        return (Walk(instrument, answers, effective, null), effective);
     }
 }
