@@ -36,7 +36,7 @@ internal sealed class DatasetRowBuilder
     private readonly Dictionary<string, AnswerValue> given = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AnswerValue> effective = new(StringComparer.Ordinal);
     private readonly HashSet<string> shown = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, DatasetCell> itemCells = new(StringComparer.Ordinal);
+    private DatasetCell[] scaleItems = [];
 
     public DatasetRowBuilder(DatasetLayout layout)
     {
@@ -103,7 +103,6 @@ internal sealed class DatasetRowBuilder
         }
 
         var cells = new DatasetCell[layout.Values.Count];
-        itemCells.Clear();
         for (var i = 0; i < cells.Length; i++)
         {
             var variable = layout.Values[i];
@@ -117,20 +116,34 @@ internal sealed class DatasetRowBuilder
                 ? DatasetCell.MissingBecause(reason)
                 : Cell(variable, layout.ChoiceValues[i], effective[code]);
             cells[i] = cell;
-            if (variable.Kind == DatasetVariableKind.Likert)
-            {
-                itemCells[code] = cell;
-            }
         }
 
         for (var i = 0; i < cells.Length; i++)
         {
-            if (layout.Values[i].Kind == DatasetVariableKind.ScaleScore)
+            if (layout.Values[i].Kind != DatasetVariableKind.ScaleScore)
             {
-                cells[i] = plan.ValueScales[i] is { } scale
-                    ? plan.Scorer.Score(scale, itemCells)
-                    : DatasetCell.MissingBecause(MissingReason.NotAsked);
+                continue;
             }
+
+            if (plan.ValueScales[i] is not { } scale)
+            {
+                cells[i] = DatasetCell.MissingBecause(MissingReason.NotAsked);
+                continue;
+            }
+
+            // A scale item without a Likert column of its own counts as not answered, as the scorer takes an absent item.
+            var columns = plan.ScaleItemColumns[i]!;
+            if (scaleItems.Length < columns.Length)
+            {
+                scaleItems = new DatasetCell[columns.Length];
+            }
+
+            for (var k = 0; k < columns.Length; k++)
+            {
+                scaleItems[k] = columns[k] >= 0 ? cells[columns[k]] : DatasetCell.MissingBecause(MissingReason.NotAnswered);
+            }
+
+            cells[i] = plan.Scorer.Score(scale, scaleItems.AsSpan(0, columns.Length));
         }
 
         var texts = new DatasetText[layout.Texts.Count];
@@ -191,6 +204,16 @@ internal sealed class DatasetRowBuilder
             ValueItems = [.. layout.Values.Select(v => v.ItemCode is { } code ? Items.GetValueOrDefault(code) : null)];
             ValueScales = [.. layout.Values.Select(v => v.Kind == DatasetVariableKind.ScaleScore ? instrument.FindScale(v.ScaleCode!) : null)];
             TextItems = [.. layout.Texts.Select(v => Items.GetValueOrDefault(v.ItemCode!))];
+            var likertColumns = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = 0; i < layout.Values.Count; i++)
+            {
+                if (layout.Values[i].Kind == DatasetVariableKind.Likert)
+                {
+                    likertColumns[layout.Values[i].ItemCode!] = i;
+                }
+            }
+
+            ScaleItemColumns = [.. ValueScales.Select(scale => scale is null ? null : scale.Items.Select(code => likertColumns.GetValueOrDefault(code, -1)).ToArray())];
         }
 
         public Instrument Instrument { get; }
@@ -206,6 +229,9 @@ internal sealed class DatasetRowBuilder
 
         /// <summary>For each score column of <see cref="DatasetLayout.Values"/>: the version's scale, or null when it has none.</summary>
         public Scale?[] ValueScales { get; }
+
+        /// <summary>For each score column of <see cref="DatasetLayout.Values"/>: the Likert column of each item of the scale, or -1 when it has none.</summary>
+        public int[]?[] ScaleItemColumns { get; }
 
         /// <summary>For each column of <see cref="DatasetLayout.Texts"/>: the version's item, or null.</summary>
         public ItemPlan?[] TextItems { get; }
