@@ -25,17 +25,18 @@ internal readonly record struct DatasetStoredAnswer(int ResponseId, string ItemC
 /// "don't know"; the response is partial and the item's page comes after the furthest page it submitted or answered
 /// on (not reached); a
 /// display condition hides the item or its page given the answers before it (not asked; evaluated with
-/// <see cref="InstrumentNavigator"/>); otherwise the item was shown and left empty (not answered).
+/// <see cref="InstrumentNavigator"/>'s rules, through <see cref="InstrumentRoutePlan"/>); otherwise the item was shown and left empty (not answered).
 /// </summary>
 internal sealed class DatasetRowBuilder
 {
     private readonly DatasetLayout layout;
     private readonly Dictionary<string, VersionPlan> plans = new(StringComparer.Ordinal);
 
-    // A builder reads one response at a time: these are cleared and filled again for each.
-    private readonly Dictionary<string, AnswerValue> given = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, AnswerValue> effective = new(StringComparer.Ordinal);
-    private readonly HashSet<string> shown = new(StringComparer.Ordinal);
+    // A builder reads one response at a time: these are cleared and filled again for each, by item number of its version.
+    private AnswerValue?[] given = [];
+    private AnswerValue?[] effective = [];
+    private bool[] shown = [];
+    private int[] storedItems = [];
     private DatasetCell[] scaleItems = [];
 
     public DatasetRowBuilder(DatasetLayout layout)
@@ -56,17 +57,35 @@ internal sealed class DatasetRowBuilder
         }
 
         var instrument = plan.Instrument;
-        given.Clear();
+        var count = plan.Route.ItemCount;
+        if (given.Length < count)
+        {
+            given = new AnswerValue?[count];
+            effective = new AnswerValue?[count];
+            shown = new bool[count];
+        }
+
+        if (storedItems.Length < stored.Count)
+        {
+            storedItems = new int[stored.Count];
+        }
+
+        Array.Clear(given, 0, count);
         for (var i = 0; i < stored.Count; i++)
         {
             var answer = stored[i];
             if (plan.Items.TryGetValue(answer.ItemCode, out var item))
             {
-                given[answer.ItemCode] = item.Decode(answer);
+                given[item.Number] = item.Decode(answer);
+                storedItems[i] = item.Number;
+            }
+            else
+            {
+                storedItems[i] = -1;
             }
         }
 
-        InstrumentNavigator.Walk(instrument, given, effective, shown);
+        plan.Route.Walk(given, effective, shown);
 
         var partial = response.CompletedAt is null;
         // The furthest page submitted, not the last: a respondent may have gone back to an earlier page.
@@ -79,26 +98,29 @@ internal sealed class DatasetRowBuilder
                 lastReached = Math.Max(lastReached, plan.SectionIndex.GetValueOrDefault(code, -1));
             }
 
-            foreach (var code in given.Keys)
+            for (var n = 0; n < count; n++)
             {
-                lastReached = Math.Max(lastReached, plan.Items[code].Ref.SectionIndex);
+                if (given[n] is not null)
+                {
+                    lastReached = Math.Max(lastReached, plan.ItemsByNumber[n].Ref.SectionIndex);
+                }
             }
         }
 
-        MissingReason? ReasonFor(ItemPlan? item, string code)
+        MissingReason? ReasonFor(ItemPlan? item)
         {
             if (item is null)
             {
                 return MissingReason.NotAsked;
             }
 
-            if (effective.TryGetValue(code, out var answer))
+            if (effective[item.Number] is { } answer)
             {
                 return answer.DontKnow ? MissingReason.DontKnow : answer.NotApplicable ? MissingReason.NotApplicable : null;
             }
 
             return item.Ref.SectionIndex > lastReached ? MissingReason.NotReached
-                : shown.Contains(code) ? MissingReason.NotAnswered
+                : shown[item.Number] ? MissingReason.NotAnswered
                 : MissingReason.NotAsked;
         }
 
@@ -111,10 +133,10 @@ internal sealed class DatasetRowBuilder
                 continue;
             }
 
-            var code = variable.ItemCode!;
-            var cell = ReasonFor(plan.ValueItems[i], code) is { } reason
+            var item = plan.ValueItems[i];
+            var cell = ReasonFor(item) is { } reason
                 ? DatasetCell.MissingBecause(reason)
-                : Cell(variable, layout.ChoiceValues[i], effective[code]);
+                : Cell(variable, layout.ChoiceValues[i], effective[item!.Number]!);
             cells[i] = cell;
         }
 
@@ -149,15 +171,15 @@ internal sealed class DatasetRowBuilder
         var texts = new DatasetText[layout.Texts.Count];
         for (var i = 0; i < texts.Length; i++)
         {
-            var code = layout.Texts[i].ItemCode!;
-            texts[i] = ReasonFor(plan.TextItems[i], code) is { } reason ? new DatasetText(null, reason) : new DatasetText(effective[code].Value ?? "", null);
+            var item = plan.TextItems[i];
+            texts[i] = ReasonFor(item) is { } reason ? new DatasetText(null, reason) : new DatasetText(effective[item!.Number]!.Value ?? "", null);
         }
 
-        var answers = new List<DatasetAnswer>(effective.Count);
+        var answers = new List<DatasetAnswer>(stored.Count);
         for (var i = 0; i < stored.Count; i++)
         {
             var answer = stored[i];
-            if (effective.TryGetValue(answer.ItemCode, out var value))
+            if (storedItems[i] >= 0 && effective[storedItems[i]] is { } value)
             {
                 answers.Add(new DatasetAnswer(answer.ItemCode, value, answer.AnsweredAt));
             }
@@ -198,7 +220,9 @@ internal sealed class DatasetRowBuilder
         public VersionPlan(Instrument instrument, DatasetLayout layout)
         {
             Instrument = instrument;
-            Items = instrument.Items.ToDictionary(i => i.Code, i => new ItemPlan(i), StringComparer.Ordinal);
+            Route = new InstrumentRoutePlan(instrument);
+            ItemsByNumber = [.. instrument.Items.Select((item, n) => new ItemPlan(item, n))];
+            Items = ItemsByNumber.ToDictionary(i => i.Ref.Code, StringComparer.Ordinal);
             SectionIndex = instrument.Sections.Select((s, i) => (s.Code, i)).ToDictionary(s => s.Code, s => s.i, StringComparer.Ordinal);
             Scorer = new ScaleScorer(instrument);
             ValueItems = [.. layout.Values.Select(v => v.ItemCode is { } code ? Items.GetValueOrDefault(code) : null)];
@@ -217,6 +241,11 @@ internal sealed class DatasetRowBuilder
         }
 
         public Instrument Instrument { get; }
+
+        public InstrumentRoutePlan Route { get; }
+
+        /// <summary>The version's items by number (their order in <see cref="Instrument.Items"/>, as the route numbers them).</summary>
+        public ItemPlan[] ItemsByNumber { get; }
 
         public Dictionary<string, ItemPlan> Items { get; }
 
@@ -238,7 +267,7 @@ internal sealed class DatasetRowBuilder
     }
 
     /// <summary>An item of a version with its decoder: the same <see cref="AnswerValue.FromStored"/>, sharing the (immutable) values that recur.</summary>
-    private sealed class ItemPlan(ItemRef item)
+    private sealed class ItemPlan(ItemRef item, int number)
     {
         // Distinct multiple-choice answers are few in practice; the bound keeps an unusual study from holding them all.
         private const int MaxCachedChoices = 4096;
@@ -249,6 +278,8 @@ internal sealed class DatasetRowBuilder
         private AnswerValue? notApplicable;
 
         public ItemRef Ref { get; } = item;
+
+        public int Number { get; } = number;
 
         public AnswerValue Decode(in DatasetStoredAnswer answer)
         {
