@@ -121,15 +121,17 @@ public sealed class StudyDataset(IDbContextFactory<CoproSurveyDbContext> context
     /// </summary>
     private sealed class AnswerReader : IAsyncDisposable
     {
+        // Don't know and not applicable come as one column: every column read through the provider costs about as much as stepping to the row.
+        private const string MissingColumn = "Missing";
+        private const int DontKnow = 1;
+        private const int NotApplicable = 2;
+
         private readonly DbCommand command;
         private readonly DbDataReader reader;
         private readonly int responseId;
         private readonly int itemCode;
         private readonly int value;
         private readonly int number;
-        // Don't know and not applicable come as one column: every column read through the provider costs about as much as stepping to the row.
-        private const int DontKnow = 1;
-        private const int NotApplicable = 2;
         private readonly int missing;
         private readonly int answeredAt;
         private readonly bool timeAsText;
@@ -143,7 +145,7 @@ public sealed class StudyDataset(IDbContextFactory<CoproSurveyDbContext> context
             itemCode = reader.GetOrdinal(nameof(Answer.ItemCode));
             value = reader.GetOrdinal(nameof(Answer.Value));
             number = reader.GetOrdinal(nameof(Answer.Number));
-            missing = reader.GetOrdinal("Missing");
+            missing = reader.GetOrdinal(MissingColumn);
             answeredAt = reader.GetOrdinal(nameof(Answer.AnsweredAt));
             timeAsText = reader.GetFieldType(answeredAt) == typeof(string);
         }
