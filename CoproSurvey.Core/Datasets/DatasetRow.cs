@@ -22,7 +22,34 @@ public readonly record struct DatasetCell(double? Value, MissingReason? Missing)
 public readonly record struct DatasetText(string? Text, MissingReason? Missing);
 
 /// <summary>A stored answer of the response as it was given, for long-format output.</summary>
-public sealed record DatasetAnswer(string ItemCode, AnswerValue Value, DateTimeOffset AnsweredAt);
+public sealed record DatasetAnswer
+{
+    public DatasetAnswer(string itemCode, AnswerValue value, DateTimeOffset answeredAt)
+        : this(itemCode, value, StoredUtcTime.Of(answeredAt))
+    {
+    }
+
+    internal DatasetAnswer(string itemCode, AnswerValue value, StoredUtcTime answeredAt)
+    {
+        ItemCode = itemCode;
+        Value = value;
+        StoredAnsweredAt = answeredAt;
+    }
+
+    public string ItemCode { get; }
+
+    public AnswerValue Value { get; }
+
+    public DateTimeOffset AnsweredAt => StoredAnsweredAt.Instant;
+
+    /// <summary>The time as read, which long.csv writes without parsing it.</summary>
+    internal StoredUtcTime StoredAnsweredAt { get; }
+
+    public bool Equals(DatasetAnswer? other) =>
+        other is not null && ItemCode == other.ItemCode && Value == other.Value && AnsweredAt == other.AnsweredAt;
+
+    public override int GetHashCode() => HashCode.Combine(ItemCode, Value, AnsweredAt);
+}
 
 /// <summary>
 /// One response in a study's dataset: its metadata, one <see cref="DatasetCell"/> per variable of

@@ -36,16 +36,30 @@ public sealed class ScaleScorer
     {
         ArgumentNullException.ThrowIfNull(scale);
         ArgumentNullException.ThrowIfNull(cells);
+        var items = new DatasetCell[scale.Items.Count];
+        for (var k = 0; k < items.Length; k++)
+        {
+            items[k] = cells.TryGetValue(scale.Items[k], out var found) ? found : DatasetCell.MissingBecause(MissingReason.NotAnswered);
+        }
+
+        return Score(scale, items);
+    }
+
+    /// <summary>The score of <paramref name="scale"/> given the cells of its items, in the order of <see cref="Scale.Items"/>.</summary>
+    internal DatasetCell Score(Scale scale, ReadOnlySpan<DatasetCell> items)
+    {
         var sum = 0.0;
         var answered = 0;
         MissingReason? shared = null;
         var reasonsDiffer = false;
-        foreach (var code in scale.Items)
+        var reversedItems = reversed[scale.Code];
+        for (var k = 0; k < items.Length; k++)
         {
-            var cell = cells.TryGetValue(code, out var found) ? found : DatasetCell.MissingBecause(MissingReason.NotAnswered);
+            var cell = items[k];
             if (cell.Value is { } value)
             {
-                sum += reversed[scale.Code].Contains(code) ? ranges[code].Min + ranges[code].Max - value : value;
+                var code = scale.Items[k];
+                sum += reversedItems.Contains(code) ? ranges[code].Min + ranges[code].Max - value : value;
                 answered++;
             }
             else
