@@ -97,6 +97,7 @@ public sealed partial class ResponseService(IDbContextFactory<CoproSurveyDbConte
 
         // Read on every respondent page before it renders: compiled queries of a few columns, not the answers.
         await using var db = await contextFactory.CreateDbContextAsync(ct);
+        await OpenOnceAsync(db, ct);
         var queries = ResponseQueries.For(db);
         var response = await queries.LanguageByToken(db, AccessTokens.Hash(accessToken), ct);
         if (response is null)
@@ -558,6 +559,7 @@ public sealed partial class ResponseService(IDbContextFactory<CoproSurveyDbConte
             return null;
         }
 
+        await OpenOnceAsync(db, ct);
         var hash = AccessTokens.Hash(accessToken);
         var queries = ResponseQueries.For(db);
         var response = tracking ? await queries.TrackedResponseByToken(db, hash, ct) : await queries.ResponseByToken(db, hash, ct);
@@ -578,6 +580,13 @@ public sealed partial class ResponseService(IDbContextFactory<CoproSurveyDbConte
 
         return new LoadedResponse(response, study, instrument, response.AnswerValues(instrument), submitted) { Source = source };
     }
+
+    /// <summary>
+    /// Keeps one connection open for the few queries of a request (the context closes it when disposed). Otherwise
+    /// EF opens and closes one per query: on SQLite each open registers the provider's functions again, and on
+    /// PostgreSQL each reuse of a pooled connection resets it first (<c>DISCARD ALL</c>, a round trip and work for the server).
+    /// </summary>
+    private static Task OpenOnceAsync(CoproSurveyDbContext db, CancellationToken ct) => db.Database.OpenConnectionAsync(ct);
 
     /// <summary>
     /// The instrument a response was given, in its source language: parsed once per version and kept, so the version's

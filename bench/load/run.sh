@@ -31,14 +31,15 @@ case "$provider" in
     pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
     [ -n "$pg_bin" ] || { echo "PostgreSQL is not installed (apt-get install postgresql)" >&2; exit 2; }
     as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-    mkdir "$dir/pg"
-    [ "$(id -u)" = 0 ] && chown postgres "$dir/pg"
+    # A folder of its own: the run's folder is private to this user, and the server runs as postgres when root starts it.
+    pg_dir=$(mktemp -d /tmp/coprosurvey-load-postgres.XXXXXX)
+    [ "$(id -u)" = 0 ] && chown postgres "$pg_dir"
     pg_port=55532
     while (exec 3<>"/dev/tcp/127.0.0.1/$pg_port") 2>/dev/null; do pg_port=$((pg_port + 1)); done
-    as_postgres "$pg_bin/initdb" -D "$dir/pg/data" -U postgres --auth=trust -E UTF8 --locale=C > "$dir/pg/initdb.log"
-    as_postgres "$pg_bin/pg_ctl" -D "$dir/pg/data" -l "$dir/pg/server.log" -w start \
-      -o "-c listen_addresses=127.0.0.1 -p $pg_port -k $dir/pg -c max_connections=200" > /dev/null
-    pg_stop='as_postgres "$pg_bin/pg_ctl" -D "$dir/pg/data" -m fast -w stop > /dev/null'
+    as_postgres "$pg_bin/initdb" -D "$pg_dir/data" -U postgres --auth=trust -E UTF8 --locale=C > "$pg_dir/initdb.log"
+    as_postgres "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w start \
+      -o "-c listen_addresses=127.0.0.1 -p $pg_port -k $pg_dir -c max_connections=200" > /dev/null
+    pg_stop='as_postgres "$pg_bin/pg_ctl" -D "$pg_dir/data" -m fast -w stop > /dev/null; rm -rf "$pg_dir"'
     "$pg_bin/psql" -q -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres \
       -c "CREATE ROLE coprosurvey_load LOGIN" -c "CREATE DATABASE coprosurvey_load OWNER coprosurvey_load"
     echo "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$pg_port (throwaway cluster)"
@@ -50,7 +51,10 @@ case "$provider" in
     ;;
 esac
 
-ASPNETCORE_ENVIRONMENT=Development dotnet "$app" --urls "$url" RateLimits:respondent-start:PermitLimit=1000000 > "$dir/app.log" 2>&1 &
+# The content root is the build's folder, where its appsettings files are: from the repository root the app would find
+# none and log every request and SQL command at Information, which costs more CPU than the page post itself.
+ASPNETCORE_ENVIRONMENT=Development dotnet "$app" --contentRoot "$(dirname "$app")" --urls "$url" \
+  RateLimits:respondent-start:PermitLimit=1000000 > "$dir/app.log" 2>&1 &
 server=$!
 until grep -q "CoproSurvey is running at" "$dir/app.log"; do
   kill -0 "$server" 2>/dev/null || { cat "$dir/app.log" >&2; exit 1; }
@@ -62,10 +66,23 @@ ticks() { awk '{print $14 + $15}' "/proc/$server/stat"; }
 # PostgreSQL's CPU time: the postmaster with its ended children, and the backends still running.
 db_ticks() {
   [ "$provider" = postgres ] || { echo 0; return; }
-  local pm
-  pm=$(head -n 1 "$dir/pg/data/postmaster.pid")
-  awk -v pm="$pm" '{ sub(/^.*\) /, ""); if ($2 == pm) t += $12 + $13 } END { print t + 0 }' /proc/[0-9]*/stat 2>/dev/null \
-    | { read -r children; awk -v c="$children" '{ sub(/^.*\) /, ""); print c + $12 + $13 + $14 + $15 }' "/proc/$pm/stat"; }
+  python3 - "$(head -n 1 "$pg_dir/data/postmaster.pid")" <<'PY'
+import glob, sys
+pm = sys.argv[1]
+def fields(path):
+    try:
+        with open(path) as f:
+            return f.read().rsplit(") ", 1)[1].split()
+    except (OSError, IndexError):
+        return None  # a backend that ended meanwhile is counted in the postmaster's children's time
+own = fields(f"/proc/{pm}/stat")
+total = sum(int(x) for x in own[11:15])
+for path in glob.glob("/proc/[0-9]*/stat"):
+    f = fields(path)
+    if f and f[1] == pm:
+        total += int(f[11]) + int(f[12])
+print(total)
+PY
 }
 measure() {
   local before after db_before db_after json
@@ -86,7 +103,7 @@ if sys.argv[6] == 'postgres': print(f'   PostgreSQL CPU {db/1000:.1f} s, {db/pos
 }
 
 # Warm-up (JIT, first connections, instrument cache), not reported.
-dotnet "$app" loadtest --url "$url" --respondents 10 --minutes 0.2 --json > /dev/null
+dotnet "$app" loadtest --url "$url" --respondents 10 --minutes 0.2 --json > "$dir/warm-up.json" || { cat "$dir/warm-up.json" "$dir/app.log" | tail -n 30 >&2; exit 1; }
 measure --respondents 50 --ceiling
 measure --respondents 50
 measure --respondents 500 --think 5
