@@ -1,13 +1,16 @@
 using CoproSurvey.Core.Persistence;
 using CoproSurvey.Core;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace CoproSurvey.App.Hosting;
 
 /// <summary>
 /// <c>POST /dev/write-ceiling</c>, mapped in Development only: the least a request that stores something can cost on
-/// this host, one row written in one <c>BEGIN IMMEDIATE</c> transaction to a SQLite file in WAL mode beside the
-/// platform's database (same disk, same journal, same durability), through the same middleware as every page.
+/// this host, one row written in one transaction through the same middleware as every page. On SQLite the row goes to
+/// a file in WAL mode beside the platform's database (same disk, same journal, same durability) in a
+/// <c>BEGIN IMMEDIATE</c> transaction, the writers queued in turn as the platform's are; on PostgreSQL to a table of
+/// its own schema (<c>write_ceiling</c>) in the platform's database, the writers concurrent as the platform's are.
 /// <c>loadtest --ceiling</c> measures it the way it measures page posts, for the ceiling they are compared with
 /// (docs/benchmarks.md). Production never maps it, and it never touches the platform's own tables.
 /// </summary>
@@ -17,11 +20,15 @@ public static class WriteCeiling
 
     public static WebApplication MapWriteCeilingInDevelopment(this WebApplication app)
     {
-        var options = app.Services.GetRequiredService<CoproSurveyOptions>();
-        // The ceiling is a SQLite file's; on PostgreSQL there is nothing of the same kind to compare with.
-        if (!app.Environment.IsDevelopment() || options.Provider != DatabaseProvider.Sqlite)
+        if (!app.Environment.IsDevelopment())
         {
             return app;
+        }
+
+        var options = app.Services.GetRequiredService<CoproSurveyOptions>();
+        if (options.Provider == DatabaseProvider.Postgres)
+        {
+            return app.MapPostgresCeiling(options.ConnectionString);
         }
 
         var database = new SqliteConnectionStringBuilder(options.ConnectionString).DataSource;
@@ -45,6 +52,30 @@ public static class WriteCeiling
                 gate.Release();
             }
 
+            return Results.NoContent();
+        }).DisableAntiforgery();
+        return app;
+    }
+
+    private static WebApplication MapPostgresCeiling(this WebApplication app, string connectionString)
+    {
+        var dataSource = NpgsqlDataSource.Create(connectionString);
+        app.Lifetime.ApplicationStopped.Register(dataSource.Dispose);
+        var ready = new Lazy<Task>(async () =>
+        {
+            await using var create = dataSource.CreateCommand(
+                "CREATE SCHEMA IF NOT EXISTS write_ceiling; CREATE TABLE IF NOT EXISTS write_ceiling.writes (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, at timestamptz NOT NULL);");
+            await create.ExecuteNonQueryAsync();
+        });
+        app.MapPost(Path, async (CancellationToken ct) =>
+        {
+            await ready.Value;
+            await using var connection = await dataSource.OpenConnectionAsync(ct);
+            await using var transaction = await connection.BeginTransactionAsync(ct);
+            await using var insert = new NpgsqlCommand("INSERT INTO write_ceiling.writes (at) VALUES ($1)", connection, transaction);
+            insert.Parameters.AddWithValue(DateTimeOffset.UtcNow);
+            await insert.ExecuteNonQueryAsync(ct);
+            await transaction.CommitAsync(ct);
             return Results.NoContent();
         }).DisableAntiforgery();
         return app;

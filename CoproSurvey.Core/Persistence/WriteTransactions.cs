@@ -42,6 +42,10 @@ public static class WriteTransactions
     public static async Task<IDbContextTransaction> BeginWriteAsync(this DatabaseFacade database, CancellationToken ct, IsolationLevel? otherProviders = null)
     {
         ArgumentNullException.ThrowIfNull(database);
+        // A write that fails is run again whole on a new context (RetryWhenBusyAsync, the services' retries), never
+        // continued in its transaction, so the savepoint EF sets around each SaveChanges in a transaction would be two
+        // round trips for nothing.
+        database.AutoSavepointsEnabled = false;
         if (!database.IsSqlite())
         {
             return otherProviders is { } level ? await database.BeginTransactionAsync(level, ct) : await database.BeginTransactionAsync(ct);

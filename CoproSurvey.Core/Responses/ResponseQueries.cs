@@ -32,12 +32,28 @@ internal sealed class ResponseQueries
             db.Responses.Include(r => r.Answers)
                 .SingleOrDefault(r => db.ResponseAccessTokens.Any(t => t.TokenHash == hash && t.ResponseId == r.Id)));
 
-    public Func<CoproSurveyDbContext, int, CancellationToken, Task<Study>> StudyById { get; } =
-        EF.CompileAsyncQuery((CoproSurveyDbContext db, int id, CancellationToken ct) => db.Studies.AsNoTracking().Single(s => s.Id == id));
-
-    public Func<CoproSurveyDbContext, int, CancellationToken, Task<string>> VersionSha256 { get; } =
+    /// <summary>
+    /// What a respondent page needs of its study: not the countries, units and consent texts, whose JSON would be
+    /// parsed on every request for nothing.
+    /// </summary>
+    public Func<CoproSurveyDbContext, int, CancellationToken, Task<StudyHeader>> StudyHeaderById { get; } =
         EF.CompileAsyncQuery((CoproSurveyDbContext db, int id, CancellationToken ct) =>
-            db.InstrumentVersions.Where(v => v.Id == id).Select(v => v.Sha256).Single());
+            db.Studies.Where(s => s.Id == id).Select(s => new StudyHeader(s.Key, s.Status, s.Languages)).Single());
+
+    /// <summary>The few columns of the response an access token's hash opens that choose its page's language; not its answers.</summary>
+    public Func<CoproSurveyDbContext, string, CancellationToken, Task<ResponseLanguageRow?>> LanguageByToken { get; } =
+        EF.CompileAsyncQuery((CoproSurveyDbContext db, string hash, CancellationToken ct) =>
+            db.Responses
+                .Where(r => db.ResponseAccessTokens.Any(t => t.TokenHash == hash && t.ResponseId == r.Id))
+                .Select(r => new ResponseLanguageRow(r.StudyId, r.InstrumentVersionId, r.InstrumentSha256, r.Language, r.CompletedAt != null))
+                .SingleOrDefault());
+
+    /// <summary>The languages of an instrument version's current translations, with their SHA-256.</summary>
+    public Func<CoproSurveyDbContext, int, IAsyncEnumerable<CurrentTranslation>> CurrentTranslations { get; } =
+        EF.CompileAsyncQuery((CoproSurveyDbContext db, int versionId) =>
+            db.TranslationVersions
+                .Where(t => t.InstrumentVersionId == versionId && t.IsCurrent)
+                .Select(t => new CurrentTranslation(t.Language, t.Sha256)));
 
     /// <summary>Read only when the version's instrument is not parsed yet (see <see cref="InstrumentSnapshots"/>).</summary>
     public Func<CoproSurveyDbContext, int, CancellationToken, Task<string>> VersionJson { get; } =
@@ -49,3 +65,13 @@ internal sealed class ResponseQueries
         EF.CompileAsyncQuery((CoproSurveyDbContext db, int id) =>
             db.PageEvents.Where(e => e.ResponseId == id && e.Kind == PageEventKind.Submitted).Select(e => e.SectionCode).Distinct());
 }
+
+/// <summary>A study as a respondent page sees it (see <see cref="ResponseQueries.StudyHeaderById"/>).</summary>
+internal sealed record StudyHeader(string Key, StudyStatus Status, IReadOnlyList<string> Languages)
+{
+    public bool IsOpen => Status == StudyStatus.Open;
+}
+
+internal sealed record ResponseLanguageRow(int StudyId, int InstrumentVersionId, string InstrumentSha256, string Language, bool Completed);
+
+internal sealed record CurrentTranslation(string Language, string Sha256);

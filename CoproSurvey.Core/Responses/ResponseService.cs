@@ -59,7 +59,7 @@ public sealed partial class ResponseService(IDbContextFactory<CoproSurveyDbConte
         }
 
         var source = await InstrumentOfAsync(db, version, ct);
-        var offered = await OfferedLanguagesAsync(db, study, version.Id, source, ct);
+        var offered = await OfferedLanguagesAsync(db, study.Languages, version.Id, source, ct);
         var chosen = RespondentLanguages.Match(offered.Select(o => o.Language).ToList(), language) ?? source.Language;
         var instrument = await TranslatedAsync(db, source, offered.Single(o => o.Language == chosen).TranslationSha256, ct);
         var atStart = InstrumentNavigator.VisibleSections(instrument, new Dictionary<string, AnswerValue>()).Count;
@@ -83,7 +83,7 @@ public sealed partial class ResponseService(IDbContextFactory<CoproSurveyDbConte
             return null;
         }
 
-        var offered = await OfferedLanguagesAsync(db, study, version.Id, await InstrumentOfAsync(db, version, ct), ct);
+        var offered = await OfferedLanguagesAsync(db, study.Languages, version.Id, await InstrumentOfAsync(db, version, ct), ct);
         return offered.Select(o => o.Language).ToList();
     }
 
@@ -95,24 +95,19 @@ public sealed partial class ResponseService(IDbContextFactory<CoproSurveyDbConte
             return null;
         }
 
-        // Read on every respondent page before it renders: the response's few columns, not its answers.
+        // Read on every respondent page before it renders: compiled queries of a few columns, not the answers.
         await using var db = await contextFactory.CreateDbContextAsync(ct);
-        var hash = AccessTokens.Hash(accessToken);
-        var response = await db.Responses.AsNoTracking()
-            .Where(r => db.ResponseAccessTokens.Any(t => t.TokenHash == hash && t.ResponseId == r.Id))
-            .Select(r => new { r.StudyId, r.InstrumentVersionId, r.Language, Completed = r.CompletedAt != null })
-            .SingleOrDefaultAsync(ct);
+        await OpenOnceAsync(db, ct);
+        var queries = ResponseQueries.For(db);
+        var response = await queries.LanguageByToken(db, AccessTokens.Hash(accessToken), ct);
         if (response is null)
         {
             return null;
         }
 
-        var queries = ResponseQueries.For(db);
-        var study = await queries.StudyById(db, response.StudyId, ct);
-        var sha256 = await queries.VersionSha256(db, response.InstrumentVersionId, ct);
-        var source = InstrumentSnapshots.TryGet(sha256)
-            ?? InstrumentSnapshots.Get(sha256, await queries.VersionJson(db, response.InstrumentVersionId, ct));
-        var offered = await OfferedLanguagesAsync(db, study, response.InstrumentVersionId, source, ct);
+        var study = await queries.StudyHeaderById(db, response.StudyId, ct);
+        var source = await SourceInstrumentAsync(db, response.InstrumentSha256, response.InstrumentVersionId, ct);
+        var offered = await OfferedLanguagesAsync(db, study.Languages, response.InstrumentVersionId, source, ct);
         var languages = offered.Select(o => o.Language).ToList();
         if (!languages.Contains(response.Language))
         {
@@ -140,7 +135,7 @@ public sealed partial class ResponseService(IDbContextFactory<CoproSurveyDbConte
             return false;
         }
 
-        var offered = await OfferedLanguagesAsync(db, loaded.Study, loaded.Response.InstrumentVersionId, loaded.Source, ct);
+        var offered = await OfferedLanguagesAsync(db, loaded.Study.Languages, loaded.Response.InstrumentVersionId, loaded.Source, ct);
         var match = offered.FirstOrDefault(o => o.Language == RespondentLanguages.Match(offered.Select(x => x.Language).ToList(), language));
         if (match is null)
         {
@@ -161,14 +156,16 @@ public sealed partial class ResponseService(IDbContextFactory<CoproSurveyDbConte
     /// current translation of the version (a study may list a language before the version's translation is loaded).
     /// </summary>
     private static async Task<IReadOnlyList<OfferedLanguage>> OfferedLanguagesAsync(
-        CoproSurveyDbContext db, Study study, int versionId, Instrument source, CancellationToken ct)
+        CoproSurveyDbContext db, IReadOnlyList<string> studyLanguages, int versionId, Instrument source, CancellationToken ct)
     {
-        var translations = await db.TranslationVersions.AsNoTracking()
-            .Where(t => t.InstrumentVersionId == versionId && t.IsCurrent)
-            .Select(t => new { t.Language, t.Sha256 })
-            .ToListAsync(ct);
+        var translations = new List<CurrentTranslation>();
+        await foreach (var translation in ResponseQueries.For(db).CurrentTranslations(db, versionId).WithCancellation(ct))
+        {
+            translations.Add(translation);
+        }
+
         var offered = new List<OfferedLanguage> { new(source.Language, null) };
-        foreach (var language in study.Languages.Where(l => l != source.Language))
+        foreach (var language in studyLanguages.Where(l => l != source.Language))
         {
             if (translations.FirstOrDefault(t => t.Language == language) is { } t)
             {
@@ -220,7 +217,7 @@ public sealed partial class ResponseService(IDbContextFactory<CoproSurveyDbConte
             }
 
             var source = await InstrumentOfAsync(db, version, ct);
-            var offered = await OfferedLanguagesAsync(db, study, version.Id, source, ct);
+            var offered = await OfferedLanguagesAsync(db, study.Languages, version.Id, source, ct);
             var (clean, errors) = ValidateContext(study, context with { Language = Blank(context.Language) ?? source.Language });
             var language = offered.FirstOrDefault(o => o.Language == clean.Language);
             if (language is null && errors.All(e => e.ItemCode != nameof(RespondentContext.Language)))
@@ -562,6 +559,7 @@ public sealed partial class ResponseService(IDbContextFactory<CoproSurveyDbConte
             return null;
         }
 
+        await OpenOnceAsync(db, ct);
         var hash = AccessTokens.Hash(accessToken);
         var queries = ResponseQueries.For(db);
         var response = tracking ? await queries.TrackedResponseByToken(db, hash, ct) : await queries.ResponseByToken(db, hash, ct);
@@ -570,11 +568,8 @@ public sealed partial class ResponseService(IDbContextFactory<CoproSurveyDbConte
             return null;
         }
 
-        var study = await queries.StudyById(db, response.StudyId, ct);
-        // The instrument is parsed once per version and kept; its canonical JSON is read only the first time.
-        var sha256 = await queries.VersionSha256(db, response.InstrumentVersionId, ct);
-        var source = InstrumentSnapshots.TryGet(sha256)
-            ?? InstrumentSnapshots.Get(sha256, await queries.VersionJson(db, response.InstrumentVersionId, ct));
+        var study = await queries.StudyHeaderById(db, response.StudyId, ct);
+        var source = await SourceInstrumentAsync(db, response.InstrumentSha256, response.InstrumentVersionId, ct);
         // Codes, values and routing are the same in every language: only the texts shown differ.
         var instrument = await TranslatedAsync(db, source, response.TranslationSha256, ct);
         var submitted = new HashSet<string>(StringComparer.Ordinal);
@@ -585,6 +580,21 @@ public sealed partial class ResponseService(IDbContextFactory<CoproSurveyDbConte
 
         return new LoadedResponse(response, study, instrument, response.AnswerValues(instrument), submitted) { Source = source };
     }
+
+    /// <summary>
+    /// Keeps one connection open for the few queries of a request (the context closes it when disposed). Otherwise
+    /// EF opens and closes one per query: on SQLite each open registers the provider's functions again, and on
+    /// PostgreSQL each reuse of a pooled connection resets it first (<c>DISCARD ALL</c>, a round trip and work for the server).
+    /// </summary>
+    private static Task OpenOnceAsync(CoproSurveyDbContext db, CancellationToken ct) => db.Database.OpenConnectionAsync(ct);
+
+    /// <summary>
+    /// The instrument a response was given, in its source language: parsed once per version and kept, so the version's
+    /// canonical JSON is read only the first time. The response carries the version's SHA-256, so no query finds it.
+    /// </summary>
+    private static async Task<Instrument> SourceInstrumentAsync(CoproSurveyDbContext db, string sha256, int versionId, CancellationToken ct) =>
+        InstrumentSnapshots.TryGet(sha256)
+        ?? InstrumentSnapshots.Get(sha256, await ResponseQueries.For(db).VersionJson(db, versionId, ct));
 
     private static (RespondentContext Clean, List<FieldError> Errors) ValidateContext(Study study, RespondentContext context)
     {
@@ -645,7 +655,7 @@ public sealed partial class ResponseService(IDbContextFactory<CoproSurveyDbConte
 
     private sealed record LoadedResponse(
         Response Response,
-        Study Study,
+        StudyHeader Study,
         Instrument Instrument,
         IReadOnlyDictionary<string, AnswerValue> Answers,
         IReadOnlySet<string> Submitted)

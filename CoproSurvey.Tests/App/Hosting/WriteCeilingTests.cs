@@ -1,6 +1,7 @@
 using System.Net;
 using CoproSurvey.App.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 
 namespace CoproSurvey.Tests.App.Hosting;
 
@@ -18,6 +19,22 @@ public sealed class WriteCeilingTests
 
         Assert.Equal(HttpStatusCode.NoContent, first.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, second.StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task WriteCeiling_WritesOneRowPerPostToATableOfItsOwn_OnPostgres()
+    {
+        await using var app = new PostgresSurveyAppFactory();
+        app.SkipUnlessAvailable();
+        using var http = app.CreateClient();
+
+        using var first = await http.PostAsync(WriteCeiling.Path, null);
+        using var second = await http.PostAsync(WriteCeiling.Path, null);
+
+        Assert.Equal(HttpStatusCode.NoContent, first.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, second.StatusCode);
+        var rows = await app.QueryAsync(db => db.Database.SqlQueryRaw<long>("SELECT count(*) AS \"Value\" FROM write_ceiling.writes").SingleAsync());
+        Assert.Equal(2, rows);
     }
 
     [Fact]
