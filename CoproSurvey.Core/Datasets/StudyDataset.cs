@@ -61,7 +61,7 @@ public sealed class StudyDataset(IDbContextFactory<CoproSurveyDbContext> context
 
         var responses = Select(db, layout, filter)
             .OrderBy(r => r.Id)
-            .Select(r => new DatasetResponseFacts(r.Id, r.Audience, r.Country, r.PolicyField, r.ServiceUnit, r.Language, r.InstrumentSha256, r.StartedAt, r.CompletedAt, r.LastPage))
+            .Select(r => new DatasetResponseFacts(r.Id, r.Audience, r.Country, r.PolicyField, r.ServiceUnit, r.Language, r.InstrumentSha256, r.StartedAt, r.CompletedAt, r.LastPage, r.TranslationSha256))
             .AsAsyncEnumerable();
         var answers = answersDb.Answers.AsNoTracking()
             .Where(a => Select(answersDb, layout, filter).Select(r => r.Id).Contains(a.ResponseId))
