@@ -20,7 +20,8 @@ internal sealed class ImportCommand : ICliCommand
           --database PATH  SQLite file (default: the platform's database)
           --data DIR       folder with studies/ and instruments/ (default: the repository's data/)
         Every row is checked against the questionnaire version it names (instrument_sha256; the current one when
-        empty); either every row is imported in one transaction, or none is and every problem is listed by row and
+        empty), and a translation_sha256 against the study's translations of that version in the row's language;
+        either every row is imported in one transaction, or none is and every problem is listed by row and
         column (exit code 2). Score columns are recomputed, not read. The import is recorded in the audit log.
         """;
 

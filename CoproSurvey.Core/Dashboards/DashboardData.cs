@@ -19,6 +19,7 @@ public sealed class DashboardData
     private readonly string[] languages;
     private readonly string[] instrumentKeys;
     private readonly string[] instrumentVersions;
+    private readonly string?[] translationVersions;
     private readonly DateTimeOffset[] startedAt;
     private readonly DateTimeOffset?[] completedAt;
     private readonly int[] lastPages;
@@ -38,6 +39,7 @@ public sealed class DashboardData
         languages = [.. builder.Languages];
         instrumentKeys = [.. builder.InstrumentKeys];
         instrumentVersions = [.. builder.InstrumentVersions];
+        translationVersions = [.. builder.TranslationVersions];
         startedAt = [.. builder.StartedAt];
         completedAt = [.. builder.CompletedAt];
         lastPages = [.. builder.LastPages];
@@ -55,7 +57,7 @@ public sealed class DashboardData
     public int Count { get; }
 
     /// <summary>Approximate bytes held, for the cache's budget.</summary>
-    public long SizeInBytes => (long)Count * ((values.Length * sizeof(double)) + 96);
+    public long SizeInBytes => (long)Count * ((values.Length * sizeof(double)) + 104);
 
     public int ResponseId(int row) => responseIds[row];
 
@@ -82,7 +84,10 @@ public sealed class DashboardData
     public DatasetRow Row(int row) => new(
         responseIds[row], audiences[row], countries[row], policyFields[row], serviceUnits[row], languages[row], instrumentKeys[row],
         instrumentVersions[row], completedAt[row] is null ? DatasetStatus.Partial : DatasetStatus.Complete, startedAt[row], completedAt[row],
-        new RowCells(this, row), [], [], lastPages[row]);
+        new RowCells(this, row), [], [], lastPages[row])
+    {
+        TranslationSha256 = translationVersions[row],
+    };
 
     /// <summary>The position of a variable of <see cref="DatasetLayout.Values"/>, or -1.</summary>
     public int IndexOf(string variable) => index.GetValueOrDefault(variable, -1);
@@ -210,6 +215,8 @@ public sealed class DashboardData
 
         public List<string> InstrumentVersions { get; } = [];
 
+        public List<string?> TranslationVersions { get; } = [];
+
         public List<DateTimeOffset> StartedAt { get; } = [];
 
         public List<DateTimeOffset?> CompletedAt { get; } = [];
@@ -231,6 +238,7 @@ public sealed class DashboardData
             Languages.Add(Intern(row.Language)!);
             InstrumentKeys.Add(Intern(row.InstrumentKey)!);
             InstrumentVersions.Add(Intern(row.InstrumentSha256)!);
+            TranslationVersions.Add(Intern(row.TranslationSha256));
             StartedAt.Add(row.StartedAt);
             CompletedAt.Add(row.CompletedAt);
             LastPages.Add(row.LastPage);

@@ -24,6 +24,7 @@ public sealed class DatasetLayout
         Meta("language", "Language of the questionnaire", DatasetValueType.Text),
         Meta("instrument_key", "Instrument key", DatasetValueType.Text),
         Meta("instrument_sha256", "Instrument version (SHA-256 of its canonical JSON)", DatasetValueType.Text),
+        Meta("translation_sha256", "Translation version the response was last shown (SHA-256 of its canonical JSON; empty in the source language)", DatasetValueType.Text),
         Meta("status", "Status (complete or partial)", DatasetValueType.Text),
         Meta("started_at", "Started (UTC)", DatasetValueType.Time),
         Meta("completed_at", "Completed (UTC)", DatasetValueType.Time),

@@ -76,6 +76,12 @@ public sealed record DatasetRow(
     IReadOnlyList<DatasetAnswer> Answers,
     int LastPage = 0)
 {
+    /// <summary>
+    /// The version of the texts in <see cref="Language"/> the response was last shown (SHA-256 of the translation's
+    /// canonical JSON); null in the instrument's source language, and for a response imported without one.
+    /// </summary>
+    public string? TranslationSha256 { get; init; }
+
     /// <summary>Seconds from start to completion; null for a partial response.</summary>
     public double? DurationSeconds => CompletedAt is { } completed ? (completed - StartedAt).TotalSeconds : null;
 }

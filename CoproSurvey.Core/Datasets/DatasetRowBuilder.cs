@@ -14,7 +14,8 @@ internal sealed record DatasetResponseFacts(
     string InstrumentSha256,
     DateTimeOffset StartedAt,
     DateTimeOffset? CompletedAt,
-    int LastPage);
+    int LastPage,
+    string? TranslationSha256 = null);
 
 /// <summary>A stored answer as read from the database.</summary>
 internal readonly record struct DatasetStoredAnswer(int ResponseId, string ItemCode, string? Value, double? Number, bool DontKnow, bool NotApplicable, StoredUtcTime AnsweredAt);
@@ -200,7 +201,10 @@ internal sealed class DatasetRowBuilder
             cells,
             texts,
             answers,
-            response.LastPage);
+            response.LastPage)
+        {
+            TranslationSha256 = response.TranslationSha256,
+        };
     }
 
     private static DatasetCell Cell(DatasetVariable variable, IReadOnlyDictionary<string, double>? choiceValues, AnswerValue answer) =>

@@ -64,7 +64,7 @@ public sealed class StudyDataset(IDbContextFactory<CoproSurveyDbContext> context
 
         var responses = Select(db, layout, filter)
             .OrderBy(r => r.Id)
-            .Select(r => new DatasetResponseFacts(r.Id, r.Audience, r.Country, r.PolicyField, r.ServiceUnit, r.Language, r.InstrumentSha256, r.StartedAt, r.CompletedAt, r.LastPage))
+            .Select(r => new DatasetResponseFacts(r.Id, r.Audience, r.Country, r.PolicyField, r.ServiceUnit, r.Language, r.InstrumentSha256, r.StartedAt, r.CompletedAt, r.LastPage, r.TranslationSha256))
             .AsAsyncEnumerable();
         await using var answers = await AnswerReader.OpenAsync(
             answersDb,

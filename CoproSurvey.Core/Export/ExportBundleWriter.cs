@@ -152,6 +152,7 @@ public sealed class ExportBundleWriter(StudyDataset dataset, IDbContextFactory<C
                 data.WriteField(row.Language);
                 data.WriteField(row.InstrumentKey);
                 data.WriteField(row.InstrumentSha256);
+                data.WriteField(row.TranslationSha256);
                 data.WriteField(ExportFormat.Status(row.Status));
                 data.WriteField(ExportFormat.Time(row.StartedAt));
                 data.WriteField(row.CompletedAt is { } completed ? ExportFormat.Time(completed) : null);

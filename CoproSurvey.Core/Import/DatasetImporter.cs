@@ -22,7 +22,8 @@ namespace CoproSurvey.Core.Import;
 /// <c>audience</c>; <c>duration_seconds</c> is derived and not read), the study's item, option and open-answer columns,
 /// and its score columns, which are recomputed and not read. A row without <c>response_id</c> gets a new id; with one,
 /// it keeps it (so an export imported into an empty database exports again as the same file), and an id that the file
-/// or the database already has is a problem. An empty cell is an item left unanswered; declared missing codes keep
+/// or the database already has is a problem. A <c>translation_sha256</c> must name a stored translation of the row's
+/// questionnaire version in the row's language; empty, the texts the row was answered with are unknown (or the source's). An empty cell is an item left unanswered; declared missing codes keep
 /// their reason. Text cells that an export protected against spreadsheet formulas (a leading apostrophe) are read back
 /// without it.
 /// </remarks>
@@ -58,12 +59,22 @@ public sealed class DatasetImporter(IDbContextFactory<CoproSurveyDbContext> cont
             .Where(v => v.StudyId == study.Id)
             .Select(v => new { v.Id, v.Sha256, v.Audience, v.IsCurrent })
             .ToListAsync(ct);
+        var translations = await db.TranslationVersions.AsNoTracking()
+            .Where(t => db.InstrumentVersions.Any(v => v.Id == t.InstrumentVersionId && v.StudyId == study.Id))
+            .Select(t => new { t.Sha256, t.InstrumentVersionId, t.Language })
+            .ToListAsync(ct);
         var context = new ImportContext(
             study,
             (await db.Responses.Select(r => r.Id).ToListAsync(ct)).ToHashSet(),
             layout,
             versions.ToDictionary(v => v.Sha256, v => v.Id, StringComparer.Ordinal),
-            versions.Where(v => v.IsCurrent).ToDictionary(v => v.Audience, v => v.Sha256));
+            versions.Where(v => v.IsCurrent).ToDictionary(v => v.Audience, v => v.Sha256),
+            translations
+                .GroupBy(t => t.Sha256, StringComparer.Ordinal)
+                .ToDictionary(
+                    g => g.Key,
+                    g => (IReadOnlyList<ImportTranslation>)g.Select(t => new ImportTranslation(t.InstrumentVersionId, t.Language)).ToList(),
+                    StringComparer.Ordinal));
 
         CsvReader reader;
         try
@@ -293,7 +304,8 @@ public sealed class DatasetImporter(IDbContextFactory<CoproSurveyDbContext> cont
             row.StartedAt,
             row.CompletedAt,
             row.Answers,
-            row.LastPage);
+            row.LastPage,
+            row.TranslationSha256);
         db.Responses.Add(response);
         if (row.SubmittedSections.Count > 0)
         {

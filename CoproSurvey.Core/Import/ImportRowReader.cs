@@ -13,7 +13,8 @@ internal sealed class ImportContext(
     HashSet<int> usedIds,
     DatasetLayout layout,
     IReadOnlyDictionary<string, int> versionIds,
-    IReadOnlyDictionary<Audience, string> current)
+    IReadOnlyDictionary<Audience, string> current,
+    IReadOnlyDictionary<string, IReadOnlyList<ImportTranslation>> translations)
 {
     private readonly Dictionary<string, VersionInfo> versions = new(StringComparer.Ordinal);
 
@@ -30,6 +31,12 @@ internal sealed class ImportContext(
     /// <summary>SHA-256 of the current version of each audience: rows that name no version take it.</summary>
     public IReadOnlyDictionary<Audience, string> Current { get; } = current;
 
+    /// <summary>
+    /// Every translation of the study's questionnaire versions, by its SHA-256 (an unchanged translation file can serve
+    /// two versions of a questionnaire, so one SHA-256 may name several).
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<ImportTranslation>> Translations { get; } = translations;
+
     public VersionInfo Version(Instrument instrument)
     {
         if (!versions.TryGetValue(instrument.Sha256, out var info))
@@ -41,6 +48,9 @@ internal sealed class ImportContext(
         return info;
     }
 }
+
+/// <summary>A stored translation: the questionnaire version it translates (its database id) and its language.</summary>
+internal sealed record ImportTranslation(int InstrumentVersionId, string Language);
 
 /// <summary>An instrument version with its items and pages indexed.</summary>
 internal sealed class VersionInfo(Instrument instrument)
@@ -128,7 +138,8 @@ internal sealed record ImportedRow(
     DateTimeOffset? CompletedAt,
     IReadOnlyList<AnswerValue> Answers,
     int LastPage,
-    IReadOnlyList<string> SubmittedSections);
+    IReadOnlyList<string> SubmittedSections,
+    string? TranslationSha256);
 
 /// <summary>Reads and checks one row of an import; problems go to the list, and a row with any yields null.</summary>
 internal static class ImportRowReader
@@ -223,6 +234,25 @@ internal static class ImportRowReader
             Problem("language", $"'{language}' is not a language tag such as en or nl-BE.");
         }
 
+        var translationSha256 = Meta("translation_sha256")?.ToLowerInvariant();
+        if (translationSha256 is not null)
+        {
+            var of = instrument is null ? null : context.Translations.GetValueOrDefault(translationSha256)
+                ?.FirstOrDefault(t => t.InstrumentVersionId == context.VersionIds[instrument.Sha256]);
+            if (!context.Translations.ContainsKey(translationSha256))
+            {
+                Problem("translation_sha256", $"'{translationSha256}' is not the SHA-256 of any translation of the questionnaires of study '{study.Key}'; leave it empty when the texts are not known.");
+            }
+            else if (instrument is not null && of is null)
+            {
+                Problem("translation_sha256", $"this is a translation of another questionnaire version, not of {instrument.Key} {instrument.Version}.");
+            }
+            else if (of is not null && of.Language != language)
+            {
+                Problem("translation_sha256", $"this translation is in '{of.Language}', but the row's language is '{language}'.");
+            }
+        }
+
         var started = Time(Meta("started_at"), "started_at", Problem);
         var completed = Time(Meta("completed_at"), "completed_at", Problem);
         var status = Meta("status");
@@ -275,7 +305,7 @@ internal static class ImportRowReader
 
         return new ImportedRow(
             responseId, instrument, new RespondentContext(country, field, unit, language), started!.Value,
-            complete == true ? completed : null, answers.Values, answers.LastPage, answers.SubmittedSections);
+            complete == true ? completed : null, answers.Values, answers.LastPage, answers.SubmittedSections, translationSha256);
     }
 
     private sealed record RowAnswers(IReadOnlyList<AnswerValue> Values, int LastPage, IReadOnlyList<string> SubmittedSections);

@@ -220,9 +220,10 @@ public sealed class Response
         DateTimeOffset startedAt,
         DateTimeOffset? completedAt,
         IEnumerable<AnswerValue> answers,
-        int lastPage)
+        int lastPage,
+        string? translationSha256 = null)
     {
-        var response = Start(studyId, instrumentVersionId, instrumentSha256, audience, resumeCode, context, startedAt, consentVersion: null);
+        var response = Start(studyId, instrumentVersionId, instrumentSha256, audience, resumeCode, context, startedAt, consentVersion: null, translationSha256);
         response.Id = id;
         response.RecordAnswers(answers, completedAt ?? startedAt);
         response.LastPage = lastPage;

@@ -7,6 +7,8 @@ namespace CoproSurvey.Core.Responses;
 public sealed record RespondentContext(string? Country, string? PolicyField, string? ServiceUnit, string Language = "en");
 
 /// <summary>What the welcome page of a questionnaire shows.</summary>
+/// <param name="Countries">The study's countries and their service units, named in <see cref="Language"/>.</param>
+/// <param name="PolicyFields">The study's policy fields, named in <see cref="Language"/>.</param>
 /// <param name="PageCount">Every page of the questionnaire, those shown only after some answers included.</param>
 /// <param name="SomePagesConditional">Whether some pages are shown only after some answers (then "up to" that many).</param>
 public sealed record SurveyEntry(

@@ -65,7 +65,8 @@ public sealed partial class ResponseService(IDbContextFactory<CoproSurveyDbConte
         var atStart = InstrumentNavigator.VisibleSections(instrument, new Dictionary<string, AnswerValue>()).Count;
         return new SurveyEntry(
             study.Key, study.Title, study.Description, audience, instrument.Title, instrument.Introduction,
-            study.Countries, study.PolicyFields, instrument.Sections.Count, atStart < instrument.Sections.Count)
+            [.. study.Countries.Select(c => c.In(chosen))], [.. study.PolicyFields.Select(f => f.In(chosen))],
+            instrument.Sections.Count, atStart < instrument.Sections.Count)
         {
             Consent = study.Consent!,
             Language = chosen,

@@ -11,7 +11,19 @@ public enum StudyStatus
 }
 
 /// <summary>A policy field a study covers, e.g. <c>public-safety</c>.</summary>
-public sealed record PolicyField(string Code, string Label);
+public sealed record PolicyField(string Code, string Label)
+{
+    /// <summary>The label in the study's other languages, by language (the study file's <c>translations</c>).</summary>
+    public IReadOnlyDictionary<string, string> Translations { get; init; } = StudyTexts.None;
+
+    /// <summary>The field as a respondent in <paramref name="language"/> reads it (the source label where there is no translation).</summary>
+    public PolicyField In(string? language) => this with { Label = StudyTexts.In(Translations, language, Label), Translations = StudyTexts.None };
+
+    public bool Equals(PolicyField? other) =>
+        other is not null && Code == other.Code && Label == other.Label && StudyTexts.Same(Translations, other.Translations);
+
+    public override int GetHashCode() => HashCode.Combine(Code, Label, Translations.Count);
+}
 
 /// <summary>A country a study covers (ISO 3166-1 alpha-2 code), with the service units it lists there, if any.</summary>
 /// <remarks>
@@ -26,10 +38,22 @@ public sealed record Country(string Code, string Name)
     /// </summary>
     public IReadOnlyList<ServiceUnit> ServiceUnits { get; init; } = [];
 
-    public bool Equals(Country? other) =>
-        other is not null && Code == other.Code && Name == other.Name && ServiceUnits.SequenceEqual(other.ServiceUnits);
+    /// <summary>The name in the study's other languages, by language (the study file's <c>translations</c>).</summary>
+    public IReadOnlyDictionary<string, string> Translations { get; init; } = StudyTexts.None;
 
-    public override int GetHashCode() => HashCode.Combine(Code, Name, ServiceUnits.Count);
+    /// <summary>The country and its units as a respondent in <paramref name="language"/> reads them (source texts where there is no translation).</summary>
+    public Country In(string? language) => this with
+    {
+        Name = StudyTexts.In(Translations, language, Name),
+        Translations = StudyTexts.None,
+        ServiceUnits = [.. ServiceUnits.Select(u => u.In(language))],
+    };
+
+    public bool Equals(Country? other) =>
+        other is not null && Code == other.Code && Name == other.Name && ServiceUnits.SequenceEqual(other.ServiceUnits)
+        && StudyTexts.Same(Translations, other.Translations);
+
+    public override int GetHashCode() => HashCode.Combine(Code, Name, ServiceUnits.Count, Translations.Count);
 }
 
 /// <summary>
@@ -38,6 +62,17 @@ public sealed record Country(string Code, string Name)
 /// </summary>
 public sealed partial record ServiceUnit(string Code, string Label)
 {
+    /// <summary>The label in the study's other languages, by language (the study file's <c>translations</c>).</summary>
+    public IReadOnlyDictionary<string, string> Translations { get; init; } = StudyTexts.None;
+
+    /// <summary>The unit as a respondent in <paramref name="language"/> reads it (the source label where there is no translation).</summary>
+    public ServiceUnit In(string? language) => this with { Label = StudyTexts.In(Translations, language, Label), Translations = StudyTexts.None };
+
+    public bool Equals(ServiceUnit? other) =>
+        other is not null && Code == other.Code && Label == other.Label && StudyTexts.Same(Translations, other.Translations);
+
+    public override int GetHashCode() => HashCode.Combine(Code, Label, Translations.Count);
+
     /// <summary>At most 64 letters, digits, hyphens or underscores: no dots, spaces or control characters.</summary>
     public static bool IsWellFormed(string? code) => code is not null && CodePattern().IsMatch(code);
 
@@ -71,4 +106,19 @@ public sealed record StudyDefinition(
     /// language first; every other one has a translation file beside each instrument. Empty: the source language only.
     /// </summary>
     public IReadOnlyList<string> Languages { get; init; } = [];
+}
+
+/// <summary>A study's own texts in its other languages (names of countries, policy fields and service units), by language.</summary>
+public static class StudyTexts
+{
+    /// <summary>No translations: the study speaks its source language only.</summary>
+    public static IReadOnlyDictionary<string, string> None { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>The text in <paramref name="language"/>, else the source text.</summary>
+    public static string In(IReadOnlyDictionary<string, string> translations, string? language, string source) =>
+        language is not null && translations.TryGetValue(language, out var text) ? text : source;
+
+    /// <summary>Whether two sets of translations hold the same texts (a changed translation is a change of the study).</summary>
+    public static bool Same(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b) =>
+        a.Count == b.Count && a.All(t => b.TryGetValue(t.Key, out var other) && other == t.Value);
 }

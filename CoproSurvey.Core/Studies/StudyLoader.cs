@@ -25,7 +25,8 @@ public sealed record StudyLoadResult(
 /// </summary>
 public static partial class StudyLoader
 {
-    private static readonly string[] StudyProperties = ["$schema", "key", "title", "description", "status", "countries", "policyFields", "languages", "instruments", "consent", "dashboards"];
+    private static readonly string[] StudyProperties = ["$schema", "key", "title", "description", "status", "countries", "policyFields", "languages", "instruments", "consent", "dashboards", "translations"];
+    private static readonly string[] TranslationProperties = ["countries", "policyFields", "serviceUnits"];
     private static readonly string[] ConsentProperties =
         ["version", "sourceLanguage", "text", "controller", "contactEmail", "ethicsReference", "legalBasis", "retentionYears", "minimumAge"];
     private static readonly string[] WordingProperties = ["purpose", "whatIsAsked", "voluntary", "withdrawal", "dataUse"];
@@ -104,8 +105,9 @@ public static partial class StudyLoader
             (code, label, _) => new PolicyField(code, label));
 
         var languages = ReadLanguages(sink, o);
+        (countries, policyFields) = ReadTranslations(sink, o, languages, countries, policyFields);
         var files = ReadInstrumentFiles(sink, o);
-        var consent = ReadConsent(sink, o);
+        var consent = ReadConsent(sink, o, languages);
         var minimumCellSize = ReadMinimumCellSize(sink, o);
         var problems = sink.Problems.ToList();
         var instruments = new Dictionary<Audience, Instrument>();
@@ -249,7 +251,137 @@ public static partial class StudyLoader
         return result;
     }
 
-    private static StudyConsent? ReadConsent(ProblemSink sink, JsonObjectReader o)
+    /// <summary>
+    /// The study's own texts in each of its languages but the source (<c>translations.{language}</c>): the names of its
+    /// countries, policy fields and service units, keyed by their codes. Every untranslated country or field and every
+    /// extra text is a problem with its JSON path, as in an instrument's translation; a unit may keep its label.
+    /// </summary>
+    private static (List<Country> Countries, List<PolicyField> PolicyFields) ReadTranslations(
+        ProblemSink sink, JsonObjectReader o, List<string> languages, List<Country> countries, List<PolicyField> policyFields)
+    {
+        var others = languages.Skip(1).ToList();
+        var path = o.PathOf("translations");
+        var blocks = new Dictionary<string, JsonObjectReader>(StringComparer.Ordinal);
+        if (o.Raw("translations") is { } raw)
+        {
+            if (raw.ValueKind != JsonValueKind.Object)
+            {
+                sink.Add(path, $"must be an object of texts by language, found {JsonObjectReader.Describe(raw)}");
+                return (countries, policyFields);
+            }
+
+            foreach (var language in raw.EnumerateObject())
+            {
+                var languagePath = ProblemSink.Child(path, language.Name);
+                if (!others.Contains(language.Name))
+                {
+                    sink.Add(languagePath, languages.Count > 0 && language.Name == languages[0]
+                        ? $"extra texts: '{language.Name}' is the source language, whose texts are the study file's own"
+                        : $"extra texts: '{language.Name}' is not one of the study's other languages ({(others.Count > 0 ? string.Join(", ", others) : "none are listed")})");
+                }
+                else if (JsonObjectReader.Open(sink, language.Value, languagePath, TranslationProperties) is { } block)
+                {
+                    blocks[language.Name] = block;
+                }
+            }
+        }
+
+        var units = countries.SelectMany(c => c.ServiceUnits).ToList();
+        var countryNames = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
+        var fieldLabels = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
+        var unitLabels = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
+        foreach (var language in others)
+        {
+            if (!blocks.TryGetValue(language, out var block))
+            {
+                if (!sink.Problems.Any(p => p.JsonPath.StartsWith(ProblemSink.Child(path, language), StringComparison.Ordinal)))
+                {
+                    sink.Add(ProblemSink.Child(path, language), "required field is missing (the names of the study's countries, policy fields and service units in this language)");
+                }
+
+                continue;
+            }
+
+            ReadTexts(sink, block, "countries", "country", countries.Select(c => (c.Code, c.Name)), language, countryNames);
+            ReadTexts(sink, block, "policyFields", "policy field", policyFields.Select(f => (f.Code, f.Label)), language, fieldLabels);
+            // Units are mostly the names of organisations, often written in their own country's language: a unit
+            // without a translation keeps its label.
+            ReadTexts(sink, block, "serviceUnits", "service unit", units.Select(u => (u.Code, u.Label)), language, unitLabels, required: false);
+        }
+
+        IReadOnlyDictionary<string, string> Of(Dictionary<string, Dictionary<string, string>> texts, string code) =>
+            texts.TryGetValue(code, out var byLanguage) ? byLanguage : StudyTexts.None;
+        return (
+            [.. countries.Select(c => c with
+            {
+                Translations = Of(countryNames, c.Code),
+                ServiceUnits = [.. c.ServiceUnits.Select(u => u with { Translations = Of(unitLabels, u.Code) })],
+            })],
+            [.. policyFields.Select(f => f with { Translations = Of(fieldLabels, f.Code) })]);
+    }
+
+    /// <summary>One map of a language's texts, keyed by code: each code's text is added to <paramref name="into"/> (code, then language).</summary>
+    private static void ReadTexts(
+        ProblemSink sink,
+        JsonObjectReader block,
+        string name,
+        string what,
+        IEnumerable<(string Code, string Source)> expected,
+        string language,
+        Dictionary<string, Dictionary<string, string>> into,
+        bool required = true)
+    {
+        var path = block.PathOf(name);
+        var given = new Dictionary<string, string>(StringComparer.Ordinal);
+        var malformed = new HashSet<string>(StringComparer.Ordinal);
+        if (block.Raw(name) is { } map)
+        {
+            if (map.ValueKind != JsonValueKind.Object)
+            {
+                sink.Add(path, $"must be an object of texts by {what} code, found {JsonObjectReader.Describe(map)}");
+                return;
+            }
+
+            foreach (var text in map.EnumerateObject())
+            {
+                if (text.Value.ValueKind != JsonValueKind.String)
+                {
+                    sink.Add(ProblemSink.Child(path, text.Name), $"must be a string, found {JsonObjectReader.Describe(text.Value)}");
+                    malformed.Add(text.Name);
+                }
+                else if (!string.IsNullOrWhiteSpace(text.Value.GetString()))
+                {
+                    given[text.Name] = text.Value.GetString()!;
+                }
+            }
+        }
+
+        var codes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (code, source) in expected)
+        {
+            codes.Add(code);
+            if (given.TryGetValue(code, out var text))
+            {
+                if (!into.TryGetValue(code, out var byLanguage))
+                {
+                    into[code] = byLanguage = new Dictionary<string, string>(StringComparer.Ordinal);
+                }
+
+                byLanguage[language] = text;
+            }
+            else if (required && !malformed.Contains(code))
+            {
+                sink.Add(ProblemSink.Child(path, code), $"untranslated text (source: \"{source}\")");
+            }
+        }
+
+        foreach (var code in given.Keys.Concat(malformed).Where(c => !codes.Contains(c)))
+        {
+            sink.Add(ProblemSink.Child(path, code), $"extra text: the study has no {what} '{code}'");
+        }
+    }
+
+    private static StudyConsent? ReadConsent(ProblemSink sink, JsonObjectReader o, List<string> languages)
     {
         if (!o.Has("consent"))
         {
@@ -281,6 +413,20 @@ public static partial class StudyLoader
         if (sourceWellFormed && c.Has("text") && !wordings.ContainsKey(source))
         {
             sink.Add(c.PathOf("text"), $"has no text in the source language '{source}'");
+        }
+
+        // A respondent agrees to what they read: every language the study offers needs the consent text in it.
+        if (c.Has("text") && c.Raw("text")!.Value.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var language in languages.Where(l => l != source && !wordings.ContainsKey(l)))
+            {
+                sink.Add(ProblemSink.Child(c.PathOf("text"), language), $"untranslated text: the study offers '{language}', and respondents must be able to read what they agree to");
+            }
+
+            foreach (var language in wordings.Keys.Where(l => languages.Count > 0 && !languages.Contains(l)))
+            {
+                sink.Add(ProblemSink.Child(c.PathOf("text"), language), $"extra text: '{language}' is not one of the study's languages ({string.Join(", ", languages)})");
+            }
         }
 
         var controller = c.String("controller", required: true)!;

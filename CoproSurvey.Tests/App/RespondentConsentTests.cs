@@ -105,6 +105,21 @@ public sealed class RespondentConsentTests(SurveyAppFactory app) : IClassFixture
     }
 
     [Fact]
+    public async Task BelowMinimumAgePage_IsInTheLanguageTheEntryPageWasShownIn()
+    {
+        using var client = app.CreateFormClient();
+        client.Headers.AcceptLanguage.ParseAdd("fr");
+        var entry = await client.GetAsync("/s/coproduction/citizen?country=BE&field=health&lang=nl");
+
+        var page = await client.SubmitAsync(entry, "consent", [KeyValuePair.Create("age", "no"), KeyValuePair.Create("choice", "agree")]);
+
+        Assert.Equal((HttpStatusCode.OK, "/s/coproduction/citizen/age", "nl"), (page.Status, page.Path, page.Document.DocumentElement.GetAttribute("lang")));
+        Assert.Equal("Bedankt voor uw interesse", page.Document.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Contains($"mensen van {ShippedConsent().MinimumAge} jaar of ouder", page.Text);
+        Assert.Contains("Niets van wat u hebt ingevuld, is opgeslagen.", page.Text);
+    }
+
+    [Fact]
     public async Task EntryPage_AsksForTheAgeAndStoresNothing_WhenAgreeComesWithoutIt()
     {
         using var client = app.CreateFormClient();

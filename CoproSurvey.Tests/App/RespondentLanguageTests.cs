@@ -33,6 +33,24 @@ public sealed class RespondentLanguageTests(SurveyAppFactory app) : IClassFixtur
     }
 
     [Theory]
+    [InlineData("nl", "België", "Gezondheid", "Dit onderzoek vergelijkt")]
+    [InlineData("fr", "Belgique", "Santé", "Cette étude compare")]
+    [InlineData("de", "Belgien", "Gesundheit", "Diese Studie vergleicht")]
+    [InlineData("et", "Belgia", "Tervishoid", "See uuring võrdleb")]
+    [InlineData("en", "Belgium", "Health", "This study compares")]
+    public async Task EntryPage_NamesTheStudysCountriesAndFields_AndGivesItsConsentText_InThePagesLanguage(
+        string language, string belgium, string health, string purpose)
+    {
+        using var client = app.CreateFormClient();
+
+        var entry = await client.GetAsync($"/s/coproduction/citizen?lang={language}");
+
+        Assert.Equal(belgium, entry.Document.QuerySelector("#country option[value=BE]")!.TextContent);
+        Assert.Equal(health, entry.Document.QuerySelector("#field option[value=health]")!.TextContent);
+        Assert.StartsWith(purpose, entry.Document.QuerySelector("section.consent > p")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("es, de;q=0.8, en;q=0.5", "de", "Bürgerinnen und Bürger und öffentliche Dienste")]
     [InlineData("fr-BE", "fr", "Les citoyens et les services publics")]
     [InlineData("et-EE,et;q=0.9", "et", "Kodanikud ja avalikud teenused")]

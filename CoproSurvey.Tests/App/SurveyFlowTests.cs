@@ -278,6 +278,23 @@ public class SurveyFlowTests : IClassFixture<SurveyAppFactory>
         Assert.Contains("Page not found", page.Text);
     }
 
+    [SkippableTheory]
+    [InlineData("nl", "Pagina niet gevonden", "uw vragenlijst hervatten")]
+    [InlineData("de", "Seite nicht gefunden", "Ihren Fragebogen fortsetzen")]
+    public async Task UnknownRespondentAddress_SaysSoInTheBrowsersLanguage_AndTheSameForAResumeCode(string language, string title, string resumeLink)
+    {
+        using var client = app.CreateFormClient();
+        client.Headers.AcceptLanguage.ParseAdd(language);
+        var code = ResumeCodeOn(await StartAsync(client));
+
+        var unknown = await client.GetAsync("/r/ZZZZZ-ZZZZZ");
+        var resumeCode = await client.GetAsync($"/r/{code}");
+
+        Assert.Equal((HttpStatusCode.NotFound, language, title), (unknown.Status, unknown.Document.DocumentElement.GetAttribute("lang"), unknown.Document.QuerySelector("h1")!.TextContent));
+        Assert.Equal(resumeLink, unknown.Document.QuerySelector("main a[href='/resume']")!.TextContent);
+        Assert.Equal(unknown.Text, resumeCode.Text);
+    }
+
     [SkippableFact]
     public async Task HomePage_LinksEveryAudienceOfTheOpenStudy_Always()
     {

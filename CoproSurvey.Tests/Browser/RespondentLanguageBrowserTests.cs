@@ -68,13 +68,16 @@ public sealed partial class RespondentLanguageBrowserTests(ITestOutputHelper out
             var instrument = Study.Translations[Audience.Citizen].SingleOrDefault(t => t.Language == language)?.Apply(source) ?? source;
             var culture = CultureInfo.GetCultureInfo(language);
             var page = await chromium!.NewPageAsync(390, 844);
-            await page.GotoAsync(baseUrl + $"/s/coproduction/citizen?lang={language}&country=EE&field=education");
+            await page.GotoAsync(baseUrl + $"/s/coproduction/citizen?lang={language}&field=education");
             await Check(page, language, "html[lang]", language, e => e.GetAttributeAsync("lang"));
             await Check(page, language, "#about-title", instrument.Title);
             await Check(page, language, "button[value=agree]", Texts.GetString("Consent.Agree", culture)!);
             await Check(page, language, "nav.language-switcher [aria-current=true]", culture.TextInfo.ToUpper(culture.NativeName[0]) + culture.NativeName[1..]);
+            await Check(page, language, "#country option[value=EE]", Study.Study.Countries.Single(c => c.Code == "EE").In(language).Name);
+            await Check(page, language, "section.consent > p", Study.Study.Consent!.WordingFor(language).Purpose);
             await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{language}-entry.png"), FullPage = true });
 
+            await page.Locator("#country").SelectOptionAsync("EE");
             await page.Locator("input[name=age][value=yes]").CheckAsync();
             await page.Locator("button[value=agree]").ClickAsync();
             await page.WaitForURLAsync(ResponsePageAddress());

@@ -53,6 +53,26 @@ public sealed class ChoiceQuestionTests : BunitContext
         AssertEveryInputLabelled(cut);
     }
 
+    [Theory]
+    [InlineData("en", "Select all that apply.")]
+    [InlineData("nl", "Kruis alles aan wat van toepassing is.")]
+    [InlineData("et", "Märkige kõik sobivad vastused.")]
+    public void MultipleChoice_SaysSeveralAnswersMayBeTicked_InTheRespondentsLanguage_WhenTheQuestionHasNoHelp(string language, string expected)
+    {
+        var previous = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo(language);
+        try
+        {
+            var cut = Render<MultipleChoice>(p => p.Add(c => c.Question, Multiple()));
+
+            Assert.Equal(expected, cut.Find("p.question-help").TextContent);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
     [Fact]
     public void MultipleChoice_ChecksEverySelectedOption_WhenSeveralStored()
     {

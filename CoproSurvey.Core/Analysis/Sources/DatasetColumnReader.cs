@@ -22,6 +22,7 @@ internal sealed class DatasetColumnReader
         ["language"] = r => r.Language,
         ["instrument_key"] = r => r.InstrumentKey,
         ["instrument_sha256"] = r => r.InstrumentSha256,
+        ["translation_sha256"] = r => r.TranslationSha256,
         ["status"] = r => r.Status.ToString().ToLowerInvariant(),
     };
 

@@ -27,7 +27,7 @@ public class StudyDatasetTests
         // Assert
         Assert.Equal(
             ["response_id", "audience", "country", "policy_field", "service_unit", "language", "instrument_key", "instrument_sha256",
-             "status", "started_at", "completed_at", "duration_seconds", .. ValueColumns],
+             "translation_sha256", "status", "started_at", "completed_at", "duration_seconds", .. ValueColumns],
             layout.DataColumns.Select(c => c.Name));
         Assert.Equal(["comment", "followup", "nickname"], layout.Texts.Select(t => t.Name));
         var v1 = TestInstrument.Citizen.Sha256;

@@ -313,6 +313,96 @@ public sealed class StudyLoaderTests : IDisposable
     }
 
     [Fact]
+    public void LoadFile_NamesEveryUntranslatedAndExtraTextOfTheStudy_ByJsonPath()
+    {
+        var study = ValidStudy();
+        study["languages"] = new JsonArray("en", "nl", "de");
+        study["translations"] = JsonNode.Parse("""
+            {
+              "nl": {
+                "countries": { "BE": "België", "FR": "Frankrijk" },
+                "policyFields": { "health": " " }
+              },
+              "fr": { "countries": { "BE": "Belgique" } },
+              "en": { }
+            }
+            """);
+
+        var problems = Load(study).Problems.Where(p => p.File.EndsWith("demo.json", StringComparison.Ordinal)).ToList();
+
+        Assert.Equal(
+            [
+                ("$.translations.fr", "extra texts: 'fr' is not one of the study's other languages (nl, de)"),
+                ("$.translations.en", "extra texts: 'en' is the source language, whose texts are the study file's own"),
+                ("$.translations.nl.countries.GB", "untranslated text (source: \"United Kingdom\")"),
+                ("$.translations.nl.countries.FR", "extra text: the study has no country 'FR'"),
+                ("$.translations.nl.policyFields.health", "untranslated text (source: \"Health\")"),
+                ("$.translations.de", "required field is missing (the names of the study's countries, policy fields and service units in this language)"),
+                ("$.consent.text.de", "untranslated text: the study offers 'de', and respondents must be able to read what they agree to"),
+            ],
+            problems.Select(p => (p.JsonPath, p.Message)));
+    }
+
+    [Fact]
+    public void LoadFile_LetsAServiceUnitKeepItsLabel_ButNamesATranslationOfAUnitTheStudyDoesNotList()
+    {
+        var study = ValidStudy();
+        study["languages"] = new JsonArray("en", "nl");
+        study["countries"]![0]!["serviceUnits"] = JsonNode.Parse("""
+            [ { "code": "BE-H-01", "label": "Ghent health centre" }, { "code": "BE-H-02", "label": "Wijkgezondheidscentrum Antwerpen" } ]
+            """);
+        study["translations"] = JsonNode.Parse("""
+            {
+              "nl": {
+                "countries": { "BE": "België", "GB": "Verenigd Koninkrijk" },
+                "policyFields": { "health": "Gezondheid" },
+                "serviceUnits": { "BE-H-01": "Gezondheidscentrum Gent", "BE-H-09": "Nergens" }
+              }
+            }
+            """);
+
+        var problems = Load(study).Problems.Where(p => p.File.EndsWith("demo.json", StringComparison.Ordinal)).ToList();
+
+        var problem = Assert.Single(problems);
+        Assert.Equal(("$.translations.nl.serviceUnits['BE-H-09']", "extra text: the study has no service unit 'BE-H-09'"), (problem.JsonPath, problem.Message));
+    }
+
+    [Fact]
+    public void Country_InALanguage_TakesItsTranslation_AndTheSourceWhereThereIsNone()
+    {
+        var belgium = new Country("BE", "Belgium")
+        {
+            Translations = new Dictionary<string, string> { ["nl"] = "België" },
+            ServiceUnits = [new ServiceUnit("BE-H-01", "Ghent health centre") { Translations = new Dictionary<string, string> { ["nl"] = "Gezondheidscentrum Gent" } }],
+        };
+
+        Assert.Equal(("België", "Gezondheidscentrum Gent"), (belgium.In("nl").Name, belgium.In("nl").ServiceUnits[0].Label));
+        Assert.Equal(("Belgium", "Ghent health centre"), (belgium.In("de").Name, belgium.In("de").ServiceUnits[0].Label));
+        Assert.NotEqual(new Country("BE", "Belgium") { ServiceUnits = belgium.ServiceUnits }, belgium);
+    }
+
+    [Fact]
+    public void LoadFile_ReadsTheShippedStudysNamesAndConsent_InEveryLanguage()
+    {
+        var result = StudyLoader.LoadFile(Path.Combine(CoproSurvey.Tests.Support.RepositoryPaths.Data, "studies", "coproduction.json"));
+
+        Assert.True(result.IsValid, string.Join(Environment.NewLine, result.Problems));
+        var study = result.Study!;
+        Assert.Equal(
+            ["Belgium", "België", "Belgique", "Belgien", "Belgia"],
+            study.Languages.Select(l => study.Countries.Single(c => c.Code == "BE").In(l).Name));
+        Assert.Equal(
+            ["Health", "Gezondheid", "Santé", "Gesundheit", "Tervishoid"],
+            study.Languages.Select(l => study.PolicyFields.Single(f => f.Code == "health").In(l).Label));
+        var consent = study.Consent!;
+        Assert.Equal(5, study.Languages.Select(l => consent.WordingFor(l).Purpose).Distinct().Count());
+        Assert.Contains("hervattingscode", consent.WordingFor("nl").Withdrawal, StringComparison.Ordinal);
+        Assert.Contains("code de reprise", consent.WordingFor("fr").Withdrawal, StringComparison.Ordinal);
+        Assert.Contains("Fortsetzungscode", consent.WordingFor("de").Withdrawal, StringComparison.Ordinal);
+        Assert.Contains("jätkamiskood", consent.WordingFor("et").Withdrawal, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void LoadFile_ReadsTheShippedStudysConsent()
     {
         var result = StudyLoader.LoadFile(Path.Combine(CoproSurvey.Tests.Support.RepositoryPaths.Data, "studies", "coproduction.json"));
