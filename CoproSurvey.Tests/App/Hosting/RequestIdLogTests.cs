@@ -24,14 +24,8 @@ public sealed class RequestIdLogTests
     {
         await using var app = new SurveyAppFactory();
         var logs = new FakeLoggerProvider();
-        // The home page's study list fails as a broken database would: no route of the app is made to throw.
-        await using var failing = app.WithWebHostBuilder(builder =>
-        {
-            builder.UseEnvironment("Production");
-            builder.ConfigureLogging(logging => logging.AddProvider(logs));
-            builder.ConfigureTestServices(services => services.AddSingleton(new StudyQueries(new FailingContextFactory())));
-        });
-        using var http = failing.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
+        await using var failing = Failing(app, logs);
+        using var http = Client(failing);
 
         using var response = await http.GetAsync("/");
         var html = await response.Content.ReadAsStringAsync();
@@ -55,13 +49,8 @@ public sealed class RequestIdLogTests
     {
         await using var app = new SurveyAppFactory();
         var logs = new FakeLoggerProvider();
-        await using var failing = app.WithWebHostBuilder(builder =>
-        {
-            builder.UseEnvironment("Production");
-            builder.ConfigureLogging(logging => logging.AddProvider(logs));
-            builder.ConfigureTestServices(services => services.AddSingleton(new StudyQueries(new FailingContextFactory())));
-        });
-        using var http = failing.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
+        await using var failing = Failing(app, logs);
+        using var http = Client(failing);
 
         var shown = new List<string>();
         for (var i = 0; i < 2; i++)
@@ -74,6 +63,21 @@ public sealed class RequestIdLogTests
         Assert.Equal(2, shown.Where(id => id.Length > 0).Distinct().Count());
         Assert.Equal(shown, logged);
     }
+
+    /// <summary>
+    /// The app in Production, logging to <paramref name="logs"/>, whose home page's study list fails as a broken
+    /// database would: no route of the app is made to throw.
+    /// </summary>
+    private static WebApplicationFactory<Program> Failing(SurveyAppFactory app, FakeLoggerProvider logs) =>
+        app.WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment("Production");
+            builder.ConfigureLogging(logging => logging.AddProvider(logs));
+            builder.ConfigureTestServices(services => services.AddSingleton(new StudyQueries(new FailingContextFactory())));
+        });
+
+    private static HttpClient Client(WebApplicationFactory<Program> app) =>
+        app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
 
     /// <summary>The RequestId values of the scopes a log record was written in.</summary>
     private static List<string> RequestIds(FakeLogRecord record) =>
