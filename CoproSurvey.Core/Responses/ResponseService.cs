@@ -64,7 +64,7 @@ public sealed partial class ResponseService(IDbContextFactory<CoproSurveyDbConte
         var instrument = await TranslatedAsync(db, source, offered.Single(o => o.Language == chosen).TranslationSha256, ct);
         var atStart = InstrumentNavigator.VisibleSections(instrument, new Dictionary<string, AnswerValue>()).Count;
         return new SurveyEntry(
-            study.Key, study.Title, study.Description, audience, instrument.Title, instrument.Introduction,
+            study.Key, study.TitleIn(chosen), study.DescriptionIn(chosen), audience, instrument.Title, instrument.Introduction,
             [.. study.Countries.Select(c => c.In(chosen))], [.. study.PolicyFields.Select(f => f.In(chosen))],
             instrument.Sections.Count, atStart < instrument.Sections.Count)
         {

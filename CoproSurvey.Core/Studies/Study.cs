@@ -35,7 +35,19 @@ public sealed class Study
     /// <summary>The languages respondents may answer in, the instruments' source language first (see <see cref="StudyDefinition.Languages"/>).</summary>
     public IReadOnlyList<string> Languages { get; private set; } = [];
 
+    /// <summary>The title and description in each of the study's languages but the source.</summary>
+    public IReadOnlyList<StudyTranslation> Translations { get; private set; } = [];
+
     public bool IsOpen => Status == StudyStatus.Open;
+
+    /// <summary>The title as a respondent in <paramref name="language"/> reads it (the source title where there is no translation).</summary>
+    public string TitleIn(string? language) => TranslationIn(language)?.Title ?? Title;
+
+    /// <summary>The description as a respondent in <paramref name="language"/> reads it (the source description where there is no translation).</summary>
+    public string DescriptionIn(string? language) => TranslationIn(language)?.Description ?? Description;
+
+    private StudyTranslation? TranslationIn(string? language) =>
+        language is null ? null : Translations.FirstOrDefault(t => t.Language == language);
 
     public static Study Create(StudyDefinition definition)
     {
@@ -61,7 +73,8 @@ public sealed class Study
             || !Audiences.SequenceEqual(audiences)
             || !Equals(Consent, definition.Consent)
             || MinimumCellSize != definition.MinimumCellSize
-            || !Languages.SequenceEqual(definition.Languages);
+            || !Languages.SequenceEqual(definition.Languages)
+            || !Translations.SequenceEqual(definition.Translations);
         Title = definition.Title;
         Description = definition.Description;
         Status = definition.Status;
@@ -71,6 +84,7 @@ public sealed class Study
         Consent = definition.Consent;
         MinimumCellSize = definition.MinimumCellSize;
         Languages = [.. definition.Languages];
+        Translations = [.. definition.Translations];
         return changed;
     }
 }

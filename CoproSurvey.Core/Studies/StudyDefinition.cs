@@ -106,7 +106,17 @@ public sealed record StudyDefinition(
     /// language first; every other one has a translation file beside each instrument. Empty: the source language only.
     /// </summary>
     public IReadOnlyList<string> Languages { get; init; } = [];
+
+    /// <summary>The study's title and description in each of its languages but the source (the study file's <c>translations</c>).</summary>
+    public IReadOnlyList<StudyTranslation> Translations { get; init; } = [];
 }
+
+/// <summary>The study's title and description in one of its languages other than the source.</summary>
+/// <param name="Language">The language (BCP 47 tag, e.g. <c>nl</c>).</param>
+/// <param name="Title">The title in <paramref name="Language"/>.</param>
+/// <param name="Description">The description in <paramref name="Language"/>; empty when the study has none.</param>
+/// <param name="Status">Whether the study's translators have reviewed the language's texts.</param>
+public sealed record StudyTranslation(string Language, string Title, string Description, TranslationStatus Status);
 
 /// <summary>A study's own texts in its other languages (names of countries, policy fields and service units), by language.</summary>
 public static class StudyTexts

@@ -26,7 +26,7 @@ public sealed record StudyLoadResult(
 public static partial class StudyLoader
 {
     private static readonly string[] StudyProperties = ["$schema", "key", "title", "description", "status", "countries", "policyFields", "languages", "instruments", "consent", "dashboards", "translations"];
-    private static readonly string[] TranslationProperties = ["countries", "policyFields", "serviceUnits"];
+    private static readonly string[] TranslationProperties = ["status", "title", "description", "countries", "policyFields", "serviceUnits"];
     private static readonly string[] ConsentProperties =
         ["version", "sourceLanguage", "text", "controller", "contactEmail", "ethicsReference", "legalBasis", "retentionYears", "minimumAge"];
     private static readonly string[] WordingProperties = ["purpose", "whatIsAsked", "voluntary", "withdrawal", "dataUse"];
@@ -105,7 +105,8 @@ public static partial class StudyLoader
             (code, label, _) => new PolicyField(code, label));
 
         var languages = ReadLanguages(sink, o);
-        (countries, policyFields) = ReadTranslations(sink, o, languages, countries, policyFields);
+        var studyTexts = new List<StudyTranslation>();
+        (countries, policyFields) = ReadTranslations(sink, o, languages, countries, policyFields, (title, description), studyTexts);
         var files = ReadInstrumentFiles(sink, o);
         var consent = ReadConsent(sink, o, languages);
         var minimumCellSize = ReadMinimumCellSize(sink, o);
@@ -159,6 +160,7 @@ public static partial class StudyLoader
             Languages = languages.Count > 0 ? languages : sourceLanguages,
             Consent = consent,
             MinimumCellSize = minimumCellSize,
+            Translations = studyTexts,
         };
         return new StudyLoadResult(study, instruments, []) { Translations = translations };
     }
@@ -252,12 +254,19 @@ public static partial class StudyLoader
     }
 
     /// <summary>
-    /// The study's own texts in each of its languages but the source (<c>translations.{language}</c>): the names of its
-    /// countries, policy fields and service units, keyed by their codes. Every untranslated country or field and every
-    /// extra text is a problem with its JSON path, as in an instrument's translation; a unit may keep its label.
+    /// The study's own texts in each of its languages but the source (<c>translations.{language}</c>): its title and
+    /// description (added to <paramref name="studyTexts"/>), and the names of its countries, policy fields and service
+    /// units, keyed by their codes. Every untranslated title, description, country or field and every extra text is a
+    /// problem with its JSON path, as in an instrument's translation; a unit may keep its label.
     /// </summary>
     private static (List<Country> Countries, List<PolicyField> PolicyFields) ReadTranslations(
-        ProblemSink sink, JsonObjectReader o, List<string> languages, List<Country> countries, List<PolicyField> policyFields)
+        ProblemSink sink,
+        JsonObjectReader o,
+        List<string> languages,
+        List<Country> countries,
+        List<PolicyField> policyFields,
+        (string Title, string Description) source,
+        List<StudyTranslation> studyTexts)
     {
         var others = languages.Skip(1).ToList();
         var path = o.PathOf("translations");
@@ -296,12 +305,16 @@ public static partial class StudyLoader
             {
                 if (!sink.Problems.Any(p => p.JsonPath.StartsWith(ProblemSink.Child(path, language), StringComparison.Ordinal)))
                 {
-                    sink.Add(ProblemSink.Child(path, language), "required field is missing (the names of the study's countries, policy fields and service units in this language)");
+                    sink.Add(ProblemSink.Child(path, language), "required field is missing (the study's title and description and the names of its countries, policy fields and service units in this language)");
                 }
 
                 continue;
             }
 
+            var title = ReadText(sink, block, "title", source.Title, required: true);
+            // A study without a description has nothing to translate; one with it is read in every language.
+            var description = ReadText(sink, block, "description", source.Description, required: source.Description.Length > 0);
+            studyTexts.Add(new StudyTranslation(language, title ?? "", description ?? "", ReadTranslationStatus(sink, block)));
             ReadTexts(sink, block, "countries", "country", countries.Select(c => (c.Code, c.Name)), language, countryNames);
             ReadTexts(sink, block, "policyFields", "policy field", policyFields.Select(f => (f.Code, f.Label)), language, fieldLabels);
             // Units are mostly the names of organisations, often written in their own country's language: a unit
@@ -318,6 +331,61 @@ public static partial class StudyLoader
                 ServiceUnits = [.. c.ServiceUnits.Select(u => u with { Translations = Of(unitLabels, u.Code) })],
             })],
             [.. policyFields.Select(f => f with { Translations = Of(fieldLabels, f.Code) })]);
+    }
+
+    /// <summary>
+    /// One of the study's own texts in a language: untranslated when missing or blank and <paramref name="required"/>,
+    /// extra when given for a text the study does not have.
+    /// </summary>
+    private static string? ReadText(ProblemSink sink, JsonObjectReader block, string name, string source, bool required)
+    {
+        var path = block.PathOf(name);
+        if (block.Raw(name) is not { } value)
+        {
+            if (required)
+            {
+                sink.Add(path, $"untranslated text (source: \"{source}\")");
+            }
+
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            sink.Add(path, $"must be a string, found {JsonObjectReader.Describe(value)}");
+            return null;
+        }
+
+        var text = value.GetString()!;
+        if (!required)
+        {
+            sink.Add(path, $"extra text: the study has no {name}");
+            return null;
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            sink.Add(path, $"untranslated text (source: \"{source}\")");
+            return null;
+        }
+
+        return text;
+    }
+
+    /// <summary>Whether a language's texts are reviewed; texts that do not say are drafts.</summary>
+    private static TranslationStatus ReadTranslationStatus(ProblemSink sink, JsonObjectReader block)
+    {
+        var text = block.String("status", required: false);
+        switch (text)
+        {
+            case null or "draft":
+                return TranslationStatus.Draft;
+            case "reviewed":
+                return TranslationStatus.Reviewed;
+            default:
+                sink.Add(block.PathOf("status"), $"unknown status '{text}' (expected draft or reviewed)");
+                return TranslationStatus.Draft;
+        }
     }
 
     /// <summary>One map of a language's texts, keyed by code: each code's text is added to <paramref name="into"/> (code, then language).</summary>

@@ -33,6 +33,22 @@ public sealed class RespondentLanguageTests(SurveyAppFactory app) : IClassFixtur
     }
 
     [Theory]
+    [InlineData("nl", "Coproductie van openbare diensten in Europa", "Hoe burgers en professionals")]
+    [InlineData("fr", "La coproduction des services publics en Europe", "Comment les citoyens")]
+    [InlineData("de", "Koproduktion öffentlicher Dienste in Europa", "Wie Bürgerinnen und Bürger")]
+    [InlineData("et", "Avalike teenuste koosloome Euroopas", "Kuidas kodanikud")]
+    [InlineData("en", "Coproduction of public services in Europe", "How citizens")]
+    public async Task EntryPage_GivesTheStudysTitleAndDescription_InThePagesLanguage(string language, string title, string description)
+    {
+        using var client = app.CreateFormClient();
+
+        var entry = await client.GetAsync($"/s/coproduction/citizen?lang={language}");
+
+        Assert.Equal(title, entry.Document.QuerySelector("h1")!.TextContent);
+        Assert.StartsWith(description, entry.Document.QuerySelector("p.study-description")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("nl", "België", "Gezondheid", "Dit onderzoek vergelijkt")]
     [InlineData("fr", "Belgique", "Santé", "Cette étude compare")]
     [InlineData("de", "Belgien", "Gesundheit", "Diese Studie vergleicht")]

@@ -18,6 +18,7 @@ internal sealed class StudyConfiguration : IEntityTypeConfiguration<Study>
         builder.Property(s => s.Audiences).HasJsonConversion();
         builder.Property(s => s.Consent).HasJsonObjectConversion();
         builder.Property(s => s.Languages).HasJsonConversion();
+        builder.Property(s => s.Translations).HasJsonConversion();
         builder.Ignore(s => s.IsOpen);
     }
 }

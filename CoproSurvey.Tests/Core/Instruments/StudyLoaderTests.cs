@@ -320,6 +320,8 @@ public sealed class StudyLoaderTests : IDisposable
         study["translations"] = JsonNode.Parse("""
             {
               "nl": {
+                "title": "Demo",
+                "description": "Een studie voor tests.",
                 "countries": { "BE": "België", "FR": "Frankrijk" },
                 "policyFields": { "health": " " }
               },
@@ -337,7 +339,7 @@ public sealed class StudyLoaderTests : IDisposable
                 ("$.translations.nl.countries.GB", "untranslated text (source: \"United Kingdom\")"),
                 ("$.translations.nl.countries.FR", "extra text: the study has no country 'FR'"),
                 ("$.translations.nl.policyFields.health", "untranslated text (source: \"Health\")"),
-                ("$.translations.de", "required field is missing (the names of the study's countries, policy fields and service units in this language)"),
+                ("$.translations.de", "required field is missing (the study's title and description and the names of its countries, policy fields and service units in this language)"),
                 ("$.consent.text.de", "untranslated text: the study offers 'de', and respondents must be able to read what they agree to"),
             ],
             problems.Select(p => (p.JsonPath, p.Message)));
@@ -354,6 +356,8 @@ public sealed class StudyLoaderTests : IDisposable
         study["translations"] = JsonNode.Parse("""
             {
               "nl": {
+                "title": "Demo",
+                "description": "Een studie voor tests.",
                 "countries": { "BE": "België", "GB": "Verenigd Koninkrijk" },
                 "policyFields": { "health": "Gezondheid" },
                 "serviceUnits": { "BE-H-01": "Gezondheidscentrum Gent", "BE-H-09": "Nergens" }
@@ -365,6 +369,60 @@ public sealed class StudyLoaderTests : IDisposable
 
         var problem = Assert.Single(problems);
         Assert.Equal(("$.translations.nl.serviceUnits['BE-H-09']", "extra text: the study has no service unit 'BE-H-09'"), (problem.JsonPath, problem.Message));
+    }
+
+    [Fact]
+    public void LoadFile_NamesAnUntranslatedOrExtraTitleAndDescription_ByJsonPath()
+    {
+        var study = ValidStudy();
+        study["languages"] = new JsonArray("en", "nl", "de");
+        study["translations"] = JsonNode.Parse("""
+            {
+              "nl": {
+                "status": "checked",
+                "description": " ",
+                "subtitle": "Een demo",
+                "countries": { "BE": "België", "GB": "Verenigd Koninkrijk" },
+                "policyFields": { "health": "Gezondheid" }
+              },
+              "de": {
+                "title": 7,
+                "description": "Eine Studie für Tests.",
+                "countries": { "BE": "Belgien", "GB": "Vereinigtes Königreich" },
+                "policyFields": { "health": "Gesundheit" }
+              },
+              "fr": { "title": "Démo", "description": "Une étude pour les tests." }
+            }
+            """);
+        study["consent"]!["text"]!["de"] = study["consent"]!["text"]!["nl"]!.DeepClone();
+
+        var problems = Load(study).Problems.Where(p => p.File.EndsWith("demo.json", StringComparison.Ordinal)).ToList();
+
+        Assert.Equal(
+            [
+                ("$.translations.nl.subtitle", "unknown property 'subtitle' (expected one of: status, title, description, countries, policyFields, serviceUnits)"),
+                ("$.translations.fr", "extra texts: 'fr' is not one of the study's other languages (nl, de)"),
+                ("$.translations.nl.title", "untranslated text (source: \"Demo\")"),
+                ("$.translations.nl.description", "untranslated text (source: \"A study for tests.\")"),
+                ("$.translations.nl.status", "unknown status 'checked' (expected draft or reviewed)"),
+                ("$.translations.de.title", "must be a string, found the number 7"),
+            ],
+            problems.Select(p => (p.JsonPath, p.Message)));
+    }
+
+    [Fact]
+    public void Study_UpdateFrom_ReportsAChange_WhenOnlyATitleTranslationChanges()
+    {
+        var definition = StudyLoader.LoadFile(Path.Combine(CoproSurvey.Tests.Support.RepositoryPaths.Data, "studies", "coproduction.json")).Study!;
+        var study = Study.Create(definition);
+        var retitled = definition with
+        {
+            Translations = [.. definition.Translations.Select(t => t.Language == "nl" ? t with { Title = "Samen openbare diensten maken" } : t)],
+        };
+
+        Assert.False(study.UpdateFrom(definition));
+        Assert.True(study.UpdateFrom(retitled));
+        Assert.Equal(("Samen openbare diensten maken", definition.Title), (study.TitleIn("nl"), study.TitleIn("pt")));
     }
 
     [Fact]
@@ -394,6 +452,13 @@ public sealed class StudyLoaderTests : IDisposable
         Assert.Equal(
             ["Health", "Gezondheid", "Santé", "Gesundheit", "Tervishoid"],
             study.Languages.Select(l => study.PolicyFields.Single(f => f.Code == "health").In(l).Label));
+        var stored = Study.Create(study);
+        Assert.Equal(
+            ["Coproduction of public services in Europe", "Coproductie van openbare diensten in Europa", "La coproduction des services publics en Europe",
+                "Koproduktion öffentlicher Dienste in Europa", "Avalike teenuste koosloome Euroopas"],
+            study.Languages.Select(stored.TitleIn));
+        Assert.Equal(5, study.Languages.Select(stored.DescriptionIn).Distinct().Count());
+        Assert.All(study.Translations, t => Assert.Equal(TranslationStatus.Draft, t.Status));
         var consent = study.Consent!;
         Assert.Equal(5, study.Languages.Select(l => consent.WordingFor(l).Purpose).Distinct().Count());
         Assert.Contains("hervattingscode", consent.WordingFor("nl").Withdrawal, StringComparison.Ordinal);

@@ -1,0 +1,31 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CoproSurvey.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class StudyTexts : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            // An empty JSON list, not an empty string, so that stored studies read back as having no translations
+            // until start-up takes them over from the study file.
+            migrationBuilder.AddColumn<string>(
+                name: "Translations",
+                table: "Studies",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: "[]");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "Translations",
+                table: "Studies");
+        }
+    }
+}
