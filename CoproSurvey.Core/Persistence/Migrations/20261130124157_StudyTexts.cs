@@ -23,9 +23,9 @@ namespace CoproSurvey.Core.Persistence.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropColumn(
-                name: "Translations",
-                table: "Studies");
+            // SQLite drops the column itself: EF would rebuild the table from the model of StudyConsent, which was made
+            // beside Translations and so lacks its Languages column, and the rebuild would drop that column too.
+            migrationBuilder.Sql("""ALTER TABLE "Studies" DROP COLUMN "Translations";""");
         }
     }
 }
