@@ -32,7 +32,11 @@ public abstract class DashboardPage : StudyPage, IDisposable
 
     protected DashboardFilter Filter { get; private set; } = DashboardFilter.All;
 
-    /// <summary>A load is running: the view shows progress rather than stale figures.</summary>
+    /// <summary>
+    /// A load is running: the view shows progress rather than stale figures. Each page keys its view's component by the
+    /// loaded result, so a load always draws new charts, even one so quick that the progress never rendered (Plotly.Blazor
+    /// draws a chart on its first render only).
+    /// </summary>
     protected bool Loading { get; private set; } = true;
 
     protected override StudyRole Needs => StudyRole.Viewer;
