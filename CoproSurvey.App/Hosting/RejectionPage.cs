@@ -78,7 +78,7 @@ public static class RejectionPage
             <meta charset="utf-8" />
             <meta name="viewport" content="width=device-width, initial-scale=1.0" />
             <title>{{WebUtility.HtmlEncode(title)}} - CoproSurvey</title>
-            <link rel="stylesheet" href="/lib/bootstrap/dist/css/bootstrap.min.css" />
+            <link rel="stylesheet" href="/lib/bootstrap/dist/css/{{(direction == "rtl" ? "bootstrap.rtl.min.css" : "bootstrap.min.css")}}" />
             <link rel="stylesheet" href="/app.css" />
             <link rel="icon" type="image/png" href="/favicon.png" />
         </head>
