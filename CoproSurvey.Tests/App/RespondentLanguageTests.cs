@@ -192,6 +192,7 @@ public sealed class RespondentLanguageTests(SurveyAppFactory app) : IClassFixtur
         Assert.Equal(("he", "rtl"), (entry.Document.DocumentElement.GetAttribute("lang"), entry.Document.DocumentElement.GetAttribute("dir")));
         Assert.Equal("אני מסכים/ה, להתחיל", entry.Document.QuerySelector("button[value=agree]")!.TextContent);
         Assert.Equal("אני לא רוצה להשתתף", entry.Document.QuerySelector("button[value=decline]")!.TextContent);
+        Assert.Contains("בשאלון יש עמוד אחד.", entry.Text);
         Assert.Equal("מידע והסכמה", entry.Document.QuerySelector("#consent-title")!.TextContent);
         Assert.NotNull(entry.Document.QuerySelector("link[rel=stylesheet][href*='bootstrap.rtl']"));
         Assert.Equal(("he", "rtl"), (page.Document.DocumentElement.GetAttribute("lang"), page.Document.DocumentElement.GetAttribute("dir")));
