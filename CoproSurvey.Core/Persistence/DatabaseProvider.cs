@@ -46,9 +46,29 @@ public static class CoproSurveyDatabase
         provider switch
         {
             DatabaseProvider.Sqlite => builder.UseSqlite(connectionString),
-            DatabaseProvider.Postgres => builder.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly)),
+            DatabaseProvider.Postgres => builder.UseNpgsql(WithAutoPrepare(connectionString), o => o.MigrationsAssembly(PostgresMigrationsAssembly)),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),
         };
+
+    /// <summary>Statements a connection prepares on the server after their fifth use, unless the connection string sets <c>Max Auto Prepare</c> itself.</summary>
+    public const int AutoPreparedStatements = 64;
+
+    /// <summary>
+    /// A page post runs the same dozen statements each time: Npgsql's automatic preparation saves the server parsing and
+    /// planning them again. A connection string that names <c>Max Auto Prepare</c> (0 turns it off, e.g. behind a
+    /// pooler in transaction mode) is kept as it is.
+    /// </summary>
+    public static string WithAutoPrepare(string connectionString)
+    {
+        // Npgsql's builder answers ContainsKey for every keyword it knows, set or not: the keys written are read plainly.
+        var written = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (written.Keys.Cast<string>().Any(k => k.Replace(" ", "", StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)))
+        {
+            return connectionString;
+        }
+
+        return new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = AutoPreparedStatements }.ConnectionString;
+    }
 
     /// <inheritdoc cref="UseCoproSurveyDatabase(DbContextOptionsBuilder, DatabaseProvider, string)"/>
     public static DbContextOptionsBuilder<CoproSurveyDbContext> UseCoproSurveyDatabase(

@@ -68,4 +68,17 @@ public sealed class DatabaseProviderSettingsTests
 
         Assert.Equal("PostgreSQL database coprosurvey on db.internal:5432", described);
     }
+
+    [Fact]
+    public void WithAutoPrepare_PreparesRepeatedStatements_UnlessTheConnectionStringSaysOtherwise()
+    {
+        var added = new Npgsql.NpgsqlConnectionStringBuilder(CoproSurveyDatabase.WithAutoPrepare("Host=db;Database=coprosurvey;Password=secret"));
+        var kept = new Npgsql.NpgsqlConnectionStringBuilder(CoproSurveyDatabase.WithAutoPrepare("Host=db;Database=coprosurvey;Max Auto Prepare=0"));
+        var synonym = new Npgsql.NpgsqlConnectionStringBuilder(CoproSurveyDatabase.WithAutoPrepare("Host=db;Database=coprosurvey;maxautoprepare=8"));
+
+        Assert.Equal(CoproSurveyDatabase.AutoPreparedStatements, added.MaxAutoPrepare);
+        Assert.Equal(("db", "coprosurvey", "secret"), (added.Host, added.Database, added.Password));
+        Assert.Equal(0, kept.MaxAutoPrepare);
+        Assert.Equal(8, synonym.MaxAutoPrepare);
+    }
 }

@@ -52,7 +52,7 @@ public sealed class PostgresDatabase : ITestDatabase
     {
         SkipUnlessConfigured();
         var name = NewName("t");
-        Admin($"CREATE DATABASE \"{name}\" TEMPLATE \"{Template.Value}\"");
+        CopyTemplate(name);
         return new PostgresDatabase(name);
     }
 
@@ -87,6 +87,26 @@ public sealed class PostgresDatabase : ITestDatabase
         }
 
         return name;
+    }
+
+    /// <summary>
+    /// The copy needs the template to itself; an autovacuum worker that has just connected to it makes the server refuse
+    /// with "being accessed by other users" (55006) for a moment, so that refusal is tried again, briefly.
+    /// </summary>
+    private static void CopyTemplate(string name)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                Admin($"CREATE DATABASE \"{name}\" TEMPLATE \"{Template.Value}\"");
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 50)
+            {
+                Thread.Sleep(100);
+            }
+        }
     }
 
     private static void Drop(string database)

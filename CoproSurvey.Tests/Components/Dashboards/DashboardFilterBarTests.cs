@@ -37,6 +37,38 @@ public sealed class DashboardFilterBarTests : BunitContext
     }
 
     [Fact]
+    public void FilterBar_KeepsAChoiceNotYetApplied_WhenThePageRendersAgainWithTheSameFilter()
+    {
+        // Arrange: the page shows ?field=health while its figures load; the researcher unticks health.
+        var health = DashboardFilter.All with { PolicyFields = ["health"] };
+        var cut = RenderBar(health);
+        cut.Find("#filter-field-health").Change(false);
+
+        // Act: the figures arrive and the page renders again, with an equal filter in a new object.
+        cut.Render(p => p.Add(c => c.Filter, DashboardFilter.All with { PolicyFields = ["health"] }));
+
+        // Assert
+        Assert.False(cut.Find("#filter-field-health").HasAttribute("checked"));
+        cut.Find("form").Submit();
+        Assert.Equal(DashboardFilter.All.Key, applied!.Key);
+    }
+
+    [Fact]
+    public void FilterBar_TakesANewFilter_WhenTheAddressChanges()
+    {
+        // Arrange
+        var cut = RenderBar(DashboardFilter.All);
+        cut.Find("#filter-country-BE").Change(true);
+
+        // Act: another filter arrives from the address (back button, a shared link).
+        cut.Render(p => p.Add(c => c.Filter, DashboardFilter.All with { Countries = ["DE"] }));
+
+        // Assert
+        Assert.False(cut.Find("#filter-country-BE").HasAttribute("checked"));
+        Assert.True(cut.Find("#filter-country-DE").HasAttribute("checked"));
+    }
+
+    [Fact]
     public void FilterBar_HandsTheEditedFilterOver_OnApply_InTheStudysOrder()
     {
         // Arrange

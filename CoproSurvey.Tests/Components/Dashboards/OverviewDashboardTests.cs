@@ -34,6 +34,9 @@ public sealed class OverviewDashboardTests : BunitContext
             .Add(c => c.StudyKey, "coproduction")
             .Add(c => c.Filter, filter ?? DashboardFilter.All));
 
+    private static IRenderedComponent<PlotlyChart> Chart(IRenderedComponent<OverviewDashboard> cut, string name) =>
+        cut.FindComponents<DashboardChart>().Single(c => c.Instance.Name == name).FindComponent<PlotlyChart>();
+
     [Fact]
     public void OverviewDashboard_ShowsCountsAndDashesForSuppressedGroups_AndSaysWhy()
     {
@@ -57,13 +60,13 @@ public sealed class OverviewDashboardTests : BunitContext
         var cut = RenderOverview(Overview(6, 2));
 
         // Assert: the professionals' suppressed count is charted as nothing, not as 2.
-        var chart = cut.FindComponents<PlotlyChart>().Single(c => c.Instance.Id == "chart-groups");
+        var chart = Chart(cut, "groups");
         var bars = chart.Instance.Data.Cast<Bar>().ToList();
         Assert.Equal(["Citizens", "Professionals"], bars.Select(b => b.Name));
         Assert.Equal(["Belgium", "Germany"], bars[0].X.Cast<string>());
         Assert.Equal([6, 0], bars[0].Y.Cast<int>());
         Assert.Equal([0, 0], bars[1].Y.Cast<int>());
-        var funnel = cut.FindComponents<PlotlyChart>().Single(c => c.Instance.Id == "chart-funnel").Instance.Data.Cast<Bar>().First();
+        var funnel = Chart(cut, "funnel").Instance.Data.Cast<Bar>().First();
         Assert.Equal(["Started", "Page 1", "Page 2", "Page 3", "Completed"], funnel.X.Cast<string>());
     }
 
@@ -113,5 +116,21 @@ public sealed class OverviewDashboardTests : BunitContext
         Assert.Contains("Fewer than 5 responses match", cut.Find("[data-empty]").TextContent);
         Assert.Empty(cut.FindAll("table"));
         Assert.DoesNotContain(">3<", cut.Markup);
+    }
+
+    [Fact]
+    public void OverviewDashboard_DrawsEachLoadIntoElementsOfItsOwn()
+    {
+        // Arrange: the same view loaded twice, as after a change of filter.
+        var first = RenderOverview(Overview(6, 6));
+        var second = RenderOverview(Overview(7, 6));
+
+        // Assert: Plotly.Blazor purges a disposed chart by its element id; a chart that replaces it must not share the id.
+        var firstIds = first.FindComponents<PlotlyChart>().Select(c => c.Instance.Id).ToList();
+        var secondIds = second.FindComponents<PlotlyChart>().Select(c => c.Instance.Id).ToList();
+        Assert.NotEmpty(firstIds);
+        Assert.Equal(firstIds.Count, firstIds.Distinct().Count());
+        Assert.Empty(firstIds.Intersect(secondIds));
+        Assert.All(firstIds, id => Assert.StartsWith("chart-", id, StringComparison.Ordinal));
     }
 }

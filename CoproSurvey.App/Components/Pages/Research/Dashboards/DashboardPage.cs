@@ -52,6 +52,12 @@ public abstract class DashboardPage : StudyPage, IDisposable
         }
 
         Filter = DashboardQuery.Parse(AudienceQuery, CountryQuery, FieldQuery, CompleteQuery, FromQuery, ToQuery);
+        if (!RendererInfo.IsInteractive)
+        {
+            // The prerendered page shows progress: the live circuit computes the view, so a large study is aggregated once per load, not twice.
+            return;
+        }
+
         loading?.Cancel();
         loading?.Dispose();
         loading = new CancellationTokenSource();
