@@ -106,9 +106,10 @@ public static class RateLimits
                 return new ValueTask(RejectionPage.WriteAsync(
                     context.HttpContext,
                     StatusCodes.Status429TooManyRequests,
-                    "Too many attempts",
-                    $"Too many attempts from your connection. Please wait {minutes} {(minutes == 1 ? "minute" : "minutes")} and try again.",
-                    cancellationToken));
+                    "Refused.TooMany.Title",
+                    minutes == 1 ? "Refused.TooMany.TextOneMinute" : "Refused.TooMany.Text",
+                    cancellationToken,
+                    minutes));
             };
         });
         return services;

@@ -62,8 +62,8 @@ public static class RequestLimits
                 await RejectionPage.WriteAsync(
                     context,
                     StatusCodes.Status413PayloadTooLarge,
-                    "Too much sent at once",
-                    "What you sent is larger than any page of this site accepts. Please go back and try again with a shorter answer.",
+                    "Refused.TooLarge.Title",
+                    "Refused.TooLarge.Text",
                     context.RequestAborted);
                 return;
             }
@@ -80,8 +80,8 @@ public static class RequestLimits
                 await RejectionPage.WriteAsync(
                     context,
                     StatusCodes.Status400BadRequest,
-                    "What was sent could not be read",
-                    "What your browser sent could not be read: it may hold characters that cannot be stored, or more than any page asks for. Please go back, check your answers and send them again.",
+                    "Refused.Unreadable.Title",
+                    "Refused.Unreadable.Text",
                     context.RequestAborted);
             }
         });

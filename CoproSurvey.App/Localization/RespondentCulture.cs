@@ -1,5 +1,6 @@
 using System.Globalization;
 using CoproSurvey.App.Components.Pages.Survey;
+using CoproSurvey.Core.Instruments;
 using CoproSurvey.Core.Responses;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.WebUtilities;
@@ -22,7 +23,8 @@ public sealed record RespondentLanguage(string Current, IReadOnlyList<string> Of
 /// <remarks>
 /// <list type="bullet">
 /// <item>The study link (<c>/s/{study}/{audience}</c>): <c>?lang=</c> among the questionnaire's languages, else the
-/// browser's Accept-Language among them, else the instrument's source language. The consent form posts back to the
+/// language of the response this device holds for the study (its resume cookie), else the browser's Accept-Language
+/// among them, else the instrument's source language. The consent form posts back to the
 /// same address, so the response starts in the language shown.</item>
 /// <item>A response (<c>/r/{token}/...</c>): the language it is answered in. The switcher's link (<c>?lang=nl</c>)
 /// changes it and redirects to the same page without the parameter, so the answers saved stay and a reload or the
@@ -33,7 +35,7 @@ public sealed record RespondentLanguage(string Current, IReadOnlyList<string> Of
 public static class RespondentCulture
 {
     /// <summary>The languages the platform's own respondent texts exist in (the resx files of <see cref="RespondentTexts"/>).</summary>
-    public static readonly IReadOnlyList<string> PlatformLanguages = ["en", "nl", "fr", "de", "et"];
+    public static readonly IReadOnlyList<string> PlatformLanguages = ["en", "nl", "fr", "de", "et", "he"];
 
     /// <summary>The query parameter of study links and of the language switcher.</summary>
     public const string QueryParameter = "lang";
@@ -47,22 +49,22 @@ public static class RespondentCulture
                 return;
             }
 
-            var language = await ChooseAsync(context);
+            var language = await ChooseAsync(context, mayChangeResponse: true);
             if (context.Response.HasStarted || context.Response.Headers.Location.Count > 0)
             {
                 // The language switcher's redirect.
                 return;
             }
 
-            if (language is null)
+            if (language is not null)
             {
-                await next(context);
-                return;
+                context.Features.Set(language);
             }
 
-            context.Features.Set(language);
+            // Pages outside the respondent's path are English (App.razor gives them lang="en"), whatever the
+            // server's own culture, so that the shared layout's texts agree with the page.
             var previous = CultureInfo.CurrentUICulture;
-            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language.Current);
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language?.Current ?? SourceLanguage);
             try
             {
                 await next(context);
@@ -83,7 +85,18 @@ public static class RespondentCulture
         return QueryHelpers.AddQueryString(request.PathBase + request.Path, query);
     }
 
-    private static async Task<RespondentLanguage?> ChooseAsync(HttpContext context)
+    /// <summary>
+    /// The language of a request answered before it reaches a page (too many attempts, too large, unreadable): the
+    /// one the respondent culture already chose, else chosen as for the page it was sent to, without changing the
+    /// response's stored language or redirecting; null where the request is not a respondent's.
+    /// </summary>
+    public static async Task<RespondentLanguage?> OfRefusedRequestAsync(HttpContext context) =>
+        context.Features.Get<RespondentLanguage>() ?? await ChooseAsync(context, mayChangeResponse: false);
+
+    /// <summary>The language of the platform's neutral texts (<c>RespondentTexts.resx</c>) and of every page outside the respondent's path.</summary>
+    public const string SourceLanguage = "en";
+
+    private static async Task<RespondentLanguage?> ChooseAsync(HttpContext context, bool mayChangeResponse)
     {
         var segments = context.Request.Path.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries) ?? [];
         var requested = context.Request.Query[QueryParameter].FirstOrDefault();
@@ -93,8 +106,12 @@ public static class RespondentCulture
         {
             case ["s", var study, var audienceSegment, ..] when SurveyPaths.TryParseAudience(audienceSegment, out var audience):
             {
-                var offered = await responses.GetLanguagesAsync(Uri.UnescapeDataString(study), audience, ct) ?? PlatformLanguages;
-                return new RespondentLanguage(RespondentLanguages.Choose(offered, requested, Preferred(context.Request)), offered);
+                var studyKey = Uri.UnescapeDataString(study);
+                var offered = await responses.GetLanguagesAsync(studyKey, audience, ct) ?? PlatformLanguages;
+                var ofCookie = await CookieResponseLanguageAsync(context, responses, studyKey, audience, offered);
+                return new RespondentLanguage(
+                    RespondentLanguages.Match(offered, requested) ?? ofCookie ?? RespondentLanguages.Choose(offered, null, Preferred(context.Request)),
+                    offered);
             }
 
             case ["r", var token, ..]:
@@ -106,7 +123,7 @@ public static class RespondentCulture
                 }
 
                 var asked = RespondentLanguages.Match(state.Languages, requested);
-                if (asked is not null && !state.Completed && HttpMethods.IsGet(context.Request.Method))
+                if (mayChangeResponse && asked is not null && !state.Completed && HttpMethods.IsGet(context.Request.Method))
                 {
                     if (asked != state.Language)
                     {
@@ -130,6 +147,22 @@ public static class RespondentCulture
             default:
                 return null;
         }
+    }
+
+    // The device's response to this study and audience (its resume cookie) was answered in a language the study
+    // still offers: the study link, opened again, speaks it.
+    private static async Task<string?> CookieResponseLanguageAsync(
+        HttpContext context, ResponseService responses, string studyKey, Audience audience, IReadOnlyList<string> offered)
+    {
+        var name = SurveyPaths.ResumeCookie(studyKey, audience);
+        var token = context.Request.Cookies.FirstOrDefault(c => string.Equals(c.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
+        if (string.IsNullOrEmpty(token))
+        {
+            return null;
+        }
+
+        var state = await responses.GetLanguageAsync(token, context.RequestAborted);
+        return state is null ? null : RespondentLanguages.Match(offered, state.Language);
     }
 
     private static IEnumerable<string> Preferred(HttpRequest request) =>

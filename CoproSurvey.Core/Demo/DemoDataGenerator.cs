@@ -10,7 +10,8 @@ namespace CoproSurvey.Core.Demo;
 /// <c>docs/demo-data.md</c>: latent traits per respondent, structural equations with known effects for the
 /// coproduction outcomes, and a measurement model that turns each latent variable into the items of its scale.
 /// The same seed gives the same responses. Items the model does not know are drawn from plausible marginal
-/// distributions, so any instrument can be simulated; display conditions are honoured.
+/// distributions, so any instrument can be simulated; display conditions are honoured. Items whose scale offers
+/// "not applicable" get it for the share <see cref="DemoModel.NotApplicableShare"/> gives.
 /// </summary>
 public sealed class DemoDataGenerator
 {
@@ -26,6 +27,10 @@ public sealed class DemoDataGenerator
     private readonly StudyDefinition study;
     private readonly IReadOnlyDictionary<Audience, Instrument> instruments;
     private readonly Random random;
+
+    // "Not applicable" is drawn on a stream of its own, so that every other answer of a seed is the same whether or
+    // not an instrument offers it.
+    private readonly Random notApplicable;
     private readonly DateTimeOffset end;
     private readonly Dictionary<Audience, Dictionary<string, string>> scaleOfItem;
     private readonly Dictionary<Audience, HashSet<string>> reversedItems;
@@ -42,6 +47,7 @@ public sealed class DemoDataGenerator
         this.instruments = instruments;
         this.end = end;
         random = new Random(seed);
+        notApplicable = new Random(unchecked(seed * 7919 + 104729));
         scaleOfItem = instruments.ToDictionary(
             i => i.Key,
             i => i.Value.Scales.SelectMany(s => s.Items.Select(item => (item, s.Code))).ToDictionary(x => x.item, x => x.Code, StringComparer.Ordinal));
@@ -195,7 +201,9 @@ public sealed class DemoDataGenerator
             index = points.Count - 1 - index;
         }
 
-        return AnswerValue.ScalePoint(itemCode, points[index].Value);
+        return scale.NotApplicableLabel is not null && notApplicable.NextDouble() < DemoModel.NotApplicableShare(itemCode)
+            ? AnswerValue.NotApplicableTo(itemCode)
+            : AnswerValue.ScalePoint(itemCode, points[index].Value);
     }
 
     private decimal Number(string code, NumericBounds? bounds, SimulatedPerson person)

@@ -30,6 +30,19 @@ internal static class DemoModel
     /// <summary>Professionals underestimate citizens' willingness: the mirror gap on the latent scale.</summary>
     public const double WillingnessGap = -0.6;
 
+    /// <summary>
+    /// Share of respondents to whom an item offering "not applicable" does not apply, and who choose it: most people
+    /// were never invited to a group activity they could turn down, fewer were never recommended a check-up or
+    /// screening, some neighbourhoods have no watch group; for the other items of such scales a few.
+    /// </summary>
+    public static double NotApplicableShare(string itemCode) => itemCode switch
+    {
+        "c_col_3" => 0.40,
+        "c_ind_hea_4" => 0.20,
+        "c_col_1" => 0.10,
+        _ => 0.02,
+    };
+
     private static readonly string[] Comments =
     [
         "I would do more if the municipality told us what is needed.",

@@ -179,6 +179,68 @@ public sealed class RespondentLanguageTests(SurveyAppFactory app) : IClassFixtur
         Assert.Equal("ltr", english.Document.DocumentElement.GetAttribute("dir"));
     }
 
+    [Fact]
+    public async Task RightToLeftLanguage_GivesThePlatformsOwnTextsInHebrew_WithBootstrapsRightToLeftStyles()
+    {
+        using var rtl = SurveyAppFactory.WithDataDirectory(Path.Combine(RepositoryPaths.Root, "CoproSurvey.Tests", "TestData", "Languages"));
+        using var client = rtl.CreateFormClient();
+
+        var entry = await client.GetAsync("/s/rtl-check/citizen?lang=he&country=IL&field=health");
+        var page = await client.SubmitAsync(entry, "consent", [KeyValuePair.Create("choice", "agree"), KeyValuePair.Create("age", "yes")]);
+        var rejected = await client.SubmitAsync(page, "page", []);
+
+        Assert.Equal(("he", "rtl"), (entry.Document.DocumentElement.GetAttribute("lang"), entry.Document.DocumentElement.GetAttribute("dir")));
+        Assert.Equal("אני מסכים/ה, להתחיל", entry.Document.QuerySelector("button[value=agree]")!.TextContent);
+        Assert.Equal("אני לא רוצה להשתתף", entry.Document.QuerySelector("button[value=decline]")!.TextContent);
+        Assert.Contains("בשאלון יש עמוד אחד.", entry.Text);
+        Assert.Equal("מידע והסכמה", entry.Document.QuerySelector("#consent-title")!.TextContent);
+        Assert.NotNull(entry.Document.QuerySelector("link[rel=stylesheet][href*='bootstrap.rtl']"));
+        Assert.Equal(("he", "rtl"), (page.Document.DocumentElement.GetAttribute("lang"), page.Document.DocumentElement.GetAttribute("dir")));
+        Assert.Equal("סיום", page.Document.QuerySelector("form.questionnaire-page button[type=submit]")!.TextContent);
+        Assert.Contains("קוד ההמשך שלך:", page.Text);
+        Assert.Equal("יש בעיה", rejected.Document.QuerySelector("#error-summary-title")!.TextContent);
+        Assert.StartsWith("שגיאה: ", rejected.Document.Title);
+    }
+
+    [Fact]
+    public async Task RefusedPost_InARightToLeftLanguage_IsAStaticPageRightToLeft()
+    {
+        using var rtl = SurveyAppFactory.WithDataDirectory(Path.Combine(RepositoryPaths.Root, "CoproSurvey.Tests", "TestData", "Languages"));
+        using var http = rtl.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/s/rtl-check/citizen")
+        {
+            Content = new ByteArrayContent(new byte[300 * 1024]) { Headers = { ContentType = new("application/x-www-form-urlencoded") } },
+        };
+        request.Headers.Accept.ParseAdd("text/html");
+        request.Headers.AcceptLanguage.ParseAdd("he-IL");
+
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+        Assert.Equal(("he", "rtl"), (page.DocumentElement.GetAttribute("lang"), page.DocumentElement.GetAttribute("dir")));
+        Assert.Equal("נשלח יותר מדי בבת אחת", page.QuerySelector("h1")!.TextContent);
+        Assert.NotNull(page.QuerySelector("link[href='/lib/bootstrap/dist/css/bootstrap.rtl.min.css']"));
+        Assert.Empty(page.QuerySelectorAll("script"));
+    }
+
+    [Fact]
+    public async Task StudyLink_OpenedAgain_SpeaksTheLanguageOfTheDevicesResponse_UnlessTheLinkNamesOne()
+    {
+        using var client = app.CreateFormClient();
+        client.Headers.AcceptLanguage.ParseAdd("de");
+        var entry = await client.GetAsync("/s/coproduction/citizen?country=BE&field=health&lang=fr");
+        await client.SubmitAsync(entry, "consent", [KeyValuePair.Create("choice", "agree"), KeyValuePair.Create("age", "yes")]);
+
+        var again = await client.GetAsync("/s/coproduction/citizen");
+        var named = await client.GetAsync("/s/coproduction/citizen?lang=nl");
+        var otherAudience = await client.GetAsync("/s/coproduction/professional");
+
+        Assert.Equal("fr", again.Document.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("nl", named.Document.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("de", otherAudience.Document.DocumentElement.GetAttribute("lang"));
+    }
+
     private Task<Response> LoadAsync(string token) => app.QueryAsync(db => SurveyHarness.LoadAsync(db, token));
 
     private Task<string> CurrentTranslationAsync(string language) =>

@@ -31,6 +31,24 @@ public sealed partial class RespondentTextsTests
         Assert.All(neutral, p => Assert.Equal(Placeholders(p.Value), Placeholders(translated[p.Key])));
     }
 
+    [Fact]
+    public void EveryLanguageFile_HasEveryKeyOfTheNeutralTexts_AndEveryPlatformLanguageHasAFile()
+    {
+        var neutral = Read("RespondentTexts.resx");
+        var files = Directory.EnumerateFiles(Folder, "RespondentTexts.*.resx").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+
+        var missing = files
+            .Select(f => (File: f!, Keys: neutral.Keys.Except(Read(f!).Keys).ToList()))
+            .Where(f => f.Keys.Count > 0)
+            .Select(f => $"{f.File} lacks {string.Join(", ", f.Keys)}")
+            .ToList();
+
+        Assert.True(missing.Count == 0, string.Join(Environment.NewLine, missing));
+        Assert.Equal(
+            RespondentCulture.PlatformLanguages.Where(l => l != RespondentCulture.SourceLanguage).Select(l => $"RespondentTexts.{l}.resx").Order(StringComparer.Ordinal),
+            files);
+    }
+
     [Theory]
     [MemberData(nameof(Languages))]
     public void TheBuiltApp_FindsTheLanguagesTexts(string language)

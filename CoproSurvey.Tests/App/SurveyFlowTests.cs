@@ -279,9 +279,10 @@ public class SurveyFlowTests : IClassFixture<SurveyAppFactory>
     }
 
     [SkippableTheory]
-    [InlineData("nl", "Pagina niet gevonden", "uw vragenlijst hervatten")]
-    [InlineData("de", "Seite nicht gefunden", "Ihren Fragebogen fortsetzen")]
-    public async Task UnknownRespondentAddress_SaysSoInTheBrowsersLanguage_AndTheSameForAResumeCode(string language, string title, string resumeLink)
+    [InlineData("nl", "Pagina niet gevonden", "uw vragenlijst hervatten", "Onderzoekers")]
+    [InlineData("de", "Seite nicht gefunden", "Ihren Fragebogen fortsetzen", "Forschende")]
+    [InlineData("he", "הדף לא נמצא", "להמשיך במילוי השאלון", "חוקרים")]
+    public async Task UnknownRespondentAddress_SaysSoInTheBrowsersLanguage_AndTheSameForAResumeCode(string language, string title, string resumeLink, string researchers)
     {
         using var client = app.CreateFormClient();
         client.Headers.AcceptLanguage.ParseAdd(language);
@@ -292,7 +293,21 @@ public class SurveyFlowTests : IClassFixture<SurveyAppFactory>
 
         Assert.Equal((HttpStatusCode.NotFound, language, title), (unknown.Status, unknown.Document.DocumentElement.GetAttribute("lang"), unknown.Document.QuerySelector("h1")!.TextContent));
         Assert.Equal(resumeLink, unknown.Document.QuerySelector("main a[href='/resume']")!.TextContent);
+        Assert.Equal(researchers, unknown.Document.QuerySelector("header a[href='/research']")!.TextContent);
         Assert.Equal(unknown.Text, resumeCode.Text);
+    }
+
+    [Fact]
+    public async Task PublicHeader_IsEnglish_OutsideTheRespondentsAddresses_WhateverTheBrowserPrefers()
+    {
+        using var client = app.CreateFormClient();
+        client.Headers.AcceptLanguage.ParseAdd("nl");
+
+        var home = await client.GetAsync("/");
+
+        Assert.Equal("en", home.Document.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("Researchers", home.Document.QuerySelector("header a[href='/research']")!.TextContent);
+        Assert.Equal("Resume a questionnaire", home.Document.QuerySelector("header a[href='/resume'] .d-sm-inline")!.TextContent);
     }
 
     [SkippableFact]

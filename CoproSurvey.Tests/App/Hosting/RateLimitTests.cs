@@ -100,6 +100,38 @@ public sealed class RateLimitTests(SurveyAppFactory app) : IClassFixture<SurveyA
     }
 
     [Theory]
+    [InlineData("/s/coproduction/citizen?lang=nl", null, "nl", "Te veel pogingen", "Te veel pogingen vanaf uw verbinding. Wacht 10 minuten en probeer het opnieuw.")]
+    [InlineData("/s/coproduction/citizen", "de, en;q=0.5", "de", "Zu viele Versuche", "Bitte warten Sie 10 Minuten")]
+    [InlineData("/resume", "de", "de", "Zu viele Versuche", "Bitte warten Sie 10 Minuten")]
+    [InlineData("/resume?lang=nl", "de", "nl", "Te veel pogingen", "Wacht 10 minuten")]
+    [InlineData("/account/sign-in", "de", "en", "Too many attempts", "Please wait 10 minutes")]
+    public async Task LimitedPost_Answers429InTheRespondentsLanguage_FromTheLinkElseTheBrowser(
+        string path, string? acceptLanguage, string language, string title, string sentence)
+    {
+        await using var host = app.With(settings:
+        [
+            ("RateLimits:respondent-start:PermitLimit", "1"), ("RateLimits:respondent-start:WindowSeconds", "600"),
+            ("RateLimits:resume-code:PermitLimit", "1"), ("RateLimits:sign-in:PermitLimit", "1"), ("RateLimits:sign-in:WindowSeconds", "600"),
+        ]);
+        using var http = host.CreatePlainClient();
+        await http.SendAsync(PostCode(path, ClientA));
+        using var request = PostCode(path, ClientA);
+        if (acceptLanguage is not null)
+        {
+            request.Headers.AcceptLanguage.ParseAdd(acceptLanguage);
+        }
+
+        var refused = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await refused.Content.ReadAsStringAsync());
+        Assert.Equal((language, "ltr"), (page.DocumentElement.GetAttribute("lang"), page.DocumentElement.GetAttribute("dir")));
+        Assert.Equal(title, page.QuerySelector("h1")!.TextContent);
+        Assert.Contains(sentence, page.QuerySelector("main p")!.TextContent, StringComparison.Ordinal);
+        Assert.Empty(page.QuerySelectorAll("script"));
+    }
+
+    [Theory]
     [InlineData("POST", "/s/coproduction/citizen", RateLimits.RespondentStart)]
     [InlineData("POST", "/S/Coproduction/Professional/", RateLimits.RespondentStart)]
     [InlineData("POST", "/resume", RateLimits.ResumeCode)]

@@ -34,6 +34,33 @@ public sealed class RequestLimitTests(SurveyAppFactory app) : IClassFixture<Surv
     }
 
     [Theory]
+    [InlineData("/s/coproduction/citizen?lang=nl", null, "nl", "Te veel tegelijk verstuurd", "Ga terug en probeer het opnieuw met een korter antwoord.")]
+    [InlineData("/s/coproduction/professional", "de", "de", "Zu viel auf einmal gesendet", "mit einer kürzeren Antwort erneut")]
+    [InlineData("/resume", "fr-BE, nl;q=0.5", "fr", "Trop d'éléments envoyés à la fois", "avec une réponse plus courte")]
+    [InlineData("/r/ZZZZZZZZZZZZZZZZZZZZZZ/1?lang=et", null, "et", "Korraga saadeti liiga palju", "lühema vastusega")]
+    [InlineData("/account/sign-in", "de", "en", "Too much sent at once", "try again with a shorter answer")]
+    public async Task OversizedPost_Answers413InTheRespondentsLanguage_FromTheLinkElseTheBrowser(
+        string path, string? acceptLanguage, string language, string title, string sentence)
+    {
+        using var http = app.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new GeneratedForm(TwentyEightMegabytes) };
+        request.Headers.Accept.ParseAdd("text/html");
+        if (acceptLanguage is not null)
+        {
+            request.Headers.AcceptLanguage.ParseAdd(acceptLanguage);
+        }
+
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+        Assert.Equal((language, "ltr"), (page.DocumentElement.GetAttribute("lang"), page.DocumentElement.GetAttribute("dir")));
+        Assert.Equal(title, page.QuerySelector("h1")!.TextContent);
+        Assert.Contains(sentence, page.QuerySelector("main p")!.TextContent, StringComparison.Ordinal);
+        Assert.Empty(page.QuerySelectorAll("script"));
+    }
+
+    [Theory]
     [InlineData("/s/coproduction/citizen")]
     [InlineData("/resume")]
     [InlineData("/account/sign-in")]

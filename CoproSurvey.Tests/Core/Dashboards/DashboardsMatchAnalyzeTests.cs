@@ -20,6 +20,7 @@ public sealed class DashboardsMatchAnalyzeTests(DemoExportFixture demo) : IClass
 
     [Theory]
     [InlineData("c_eff_int")]
+    [InlineData("c_col")]
     [InlineData("mirror_will")]
     [InlineData("p_ben")]
     public async Task Measurement_EqualsAnalyzeAlpha_OnTheExportOfTheSameFilter_ForEveryReportedGroup(string scale)

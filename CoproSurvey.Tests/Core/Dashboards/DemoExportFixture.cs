@@ -39,6 +39,9 @@ public sealed class DemoExportFixture : IAsyncLifetime
     /// <summary>data.csv as records keyed by column, missing codes replaced by "".</summary>
     public List<Dictionary<string, string>> Data { get; private set; } = [];
 
+    /// <summary>data.csv as records keyed by column, as written (missing codes kept).</summary>
+    public List<Dictionary<string, string>> RawData { get; private set; } = [];
+
     /// <summary>codebook.csv as records.</summary>
     public List<Dictionary<string, string>> Codebook { get; private set; } = [];
 
@@ -60,7 +63,8 @@ public sealed class DemoExportFixture : IAsyncLifetime
                 .Where(m => m.Contains(" = ", StringComparison.Ordinal))
                 .Select(m => m[(m.IndexOf(" = ", StringComparison.Ordinal) + 3)..])
                 .ToHashSet());
-        Data = BundleFiles.ReadRecords(Path.Combine(folder.FullName, "data.csv"))
+        RawData = BundleFiles.ReadRecords(Path.Combine(folder.FullName, "data.csv"));
+        Data = RawData
             .Select(r => r.ToDictionary(p => p.Key, p => missing.GetValueOrDefault(p.Key)?.Contains(p.Value) == true ? "" : p.Value))
             .ToList();
     }

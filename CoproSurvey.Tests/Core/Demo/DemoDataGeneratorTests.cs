@@ -85,6 +85,28 @@ public class DemoDataGeneratorTests
     }
 
     [Fact]
+    public void Generate_AnswersNotApplicable_ForAPlausibleShare_OnlyWhereTheScaleOffersIt()
+    {
+        var responses = Generator(7).Generate(3000).ToList();
+        var offers = Study.Value.Instruments.Values
+            .SelectMany(i => i.Items)
+            .GroupBy(i => i.Code)
+            .ToDictionary(g => g.Key, g => g.First().Question.ResponseScale?.NotApplicableLabel is not null);
+        var answers = responses.SelectMany(r => r.Answers).ToList();
+
+        double Share(string item) =>
+            answers.Count(a => a.ItemCode == item && a.NotApplicable) / (double)answers.Count(a => a.ItemCode == item);
+
+        Assert.Contains(offers, o => o.Value);
+        Assert.DoesNotContain(answers, a => a.NotApplicable && !offers[a.ItemCode]);
+        Assert.All(answers.Where(a => a.NotApplicable), a => Assert.Equal((null, null, false), (a.Value, a.Number, a.DontKnow)));
+        Assert.InRange(Share("c_col_3"), 0.35, 0.45);
+        Assert.InRange(Share("c_ind_hea_4"), 0.16, 0.24);
+        Assert.InRange(Share("c_col_2"), 0.005, 0.04);
+        Assert.Equal(Describe(responses.Take(300)), Describe(Generator(7).Generate(300)));
+    }
+
+    [Fact]
     public void Generate_ShowsThePublishedPatterns_InCitizenResponses()
     {
         var citizens = Generator(11).Generate(6000).Where(r => r.Audience == Audience.Citizen).ToList();
@@ -125,7 +147,7 @@ public class DemoDataGeneratorTests
 
     private static string Describe(IEnumerable<SimulatedResponse> responses) =>
         string.Join('\n', responses.Select(r =>
-            $"{r.Audience}|{r.Context}|{r.StartedAt:O}|{r.CompletedAt:O}|" + string.Join(',', r.Answers.Select(a => $"{a.ItemCode}={a.Value}{(a.DontKnow ? "?" : "")}"))));
+            $"{r.Audience}|{r.Context}|{r.StartedAt:O}|{r.CompletedAt:O}|" + string.Join(',', r.Answers.Select(a => $"{a.ItemCode}={a.Value}{(a.DontKnow ? "?" : "")}{(a.NotApplicable ? "~" : "")}"))));
 
     private static string? Value(SimulatedResponse response, string code) =>
         response.Answers.FirstOrDefault(a => a.ItemCode == code)?.Value;
