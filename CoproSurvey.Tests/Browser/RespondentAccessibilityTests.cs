@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using CoproSurvey.App.Components.Survey;
 using CoproSurvey.Core.Instruments;
+using CoproSurvey.Core.Studies;
 using CoproSurvey.Tests.App;
 using CoproSurvey.Tests.Core.Responses;
 using CoproSurvey.Tests.Support;
@@ -12,59 +13,92 @@ namespace CoproSurvey.Tests.Browser;
 
 /// <summary>
 /// Every respondent page in a real browser: axe-core (embedded in Deque.AxeCore.Playwright) finds no serious or
-/// critical violation at desktop and phone width, no page scrolls sideways at 320 px (WCAG 1.4.10) or at 200% zoom,
-/// and the questionnaire can be completed with the keyboard alone. Phone screenshots go to a folder the output names.
+/// critical violation in any of the study's languages at desktop and phone width, no page scrolls sideways at 320 px
+/// (WCAG 1.4.10) or at 200% zoom, and the questionnaires can be completed with the keyboard alone, at 200% zoom too.
+/// Phone screenshots of every page in every language go to a folder the output names.
 /// </summary>
-public sealed partial class RespondentAccessibilityTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class RespondentAccessibilityTests(RespondentBrowserFixture fixture, ITestOutputHelper output) : IClassFixture<RespondentBrowserFixture>
 {
     private static readonly ValidAnswers Citizen = ValidAnswers.ForShippedInstrument(Audience.Citizen);
-    private static readonly ValidAnswers Professional = ValidAnswers.ForShippedInstrument(Audience.Professional);
-    private readonly SqliteDatabase database = SqliteDatabase.InTempFolder();
-    private readonly string baseUrl = AppProcess.FreeLocalUrl();
-    private HeadlessChromium? chromium;
-    private AppProcess? app;
+    private static readonly StudyDefinition Study = StudyLoader.LoadFile(Path.Combine(RepositoryPaths.Data, "studies", "coproduction.json")).Study!;
+    private readonly string baseUrl = fixture.BaseUrl;
 
-    [ChromiumFact]
-    public async Task RespondentPages_HaveNoSeriousOrCriticalAxeViolations_AtDesktopWidth()
+    public static TheoryData<string, string> LanguagesAndWidths()
     {
-        var problems = await WalkAsync(1280, 900, axe: true, screenshots: null);
+        var data = new TheoryData<string, string>();
+        foreach (var language in Study.Languages)
+        {
+            data.Add(language, "desktop");
+            data.Add(language, "phone");
+        }
 
-        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+        return data;
     }
 
-    [ChromiumFact]
-    public async Task RespondentPages_HaveNoSeriousOrCriticalAxeViolations_AtPhoneWidth()
+    [ChromiumTheory]
+    [MemberData(nameof(LanguagesAndWidths))]
+    public async Task RespondentPages_HaveNoSeriousOrCriticalAxeViolations_InEveryLanguageAtDesktopAndPhoneWidth(string language, string width)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "coprosurvey-phone-screenshots");
-        Directory.CreateDirectory(folder);
+        string? folder = null;
+        if (width == "phone")
+        {
+            folder = Path.Combine(Path.GetTempPath(), "coprosurvey-phone-screenshots", language);
+            Directory.CreateDirectory(folder);
+            output.WriteLine($"Screenshots at 390 px: {folder}");
+        }
 
-        var problems = await WalkAsync(390, 844, axe: true, screenshots: folder);
+        var problems = width == "phone"
+            ? await WalkAsync(390, 844, axe: true, screenshots: folder, language: language)
+            : await WalkAsync(1280, 900, axe: true, screenshots: null, language: language);
 
-        output.WriteLine($"Screenshots at 390 px: {folder}");
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
-    }
-
-    [ChromiumFact]
-    public async Task RespondentPagesInDutch_HaveNoSeriousOrCriticalAxeViolations_AtDesktopAndPhoneWidth()
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "coprosurvey-phone-screenshots-nl");
-        Directory.CreateDirectory(folder);
-
-        var desktop = await WalkAsync(1280, 900, axe: true, screenshots: null, language: "nl");
-        var phone = await WalkAsync(390, 844, axe: true, screenshots: folder, language: "nl");
-
-        output.WriteLine($"Screenshots at 390 px in Dutch: {folder}");
-        Assert.True(desktop.Count + phone.Count == 0, string.Join(Environment.NewLine, desktop.Concat(phone)));
     }
 
     [ChromiumFact]
     public async Task RespondentPages_DoNotScrollSideways_At320PixelsAndAt200PercentZoom()
     {
-        // 200% zoom of a 1280 px window lays the page out in 640 CSS pixels.
         var narrow = await WalkAsync(320, 640, axe: false, screenshots: null);
-        var zoomed = await WalkAsync(640, 450, axe: false, screenshots: null);
+        var zoomed = await WalkAsync(ZoomedWidth, ZoomedHeight, axe: false, screenshots: null, deviceScaleFactor: 2);
 
         Assert.True(narrow.Count + zoomed.Count == 0, string.Join(Environment.NewLine, narrow.Concat(zoomed)));
+    }
+
+    [ChromiumFact]
+    public async Task CitizenQuestionnaire_IsCompletedWithTheKeyboardAlone_At200PercentZoomWithoutSidewaysScroll()
+    {
+        var problems = new List<string>();
+        var page = await fixture.Chromium.NewPageAsync(ZoomedWidth, ZoomedHeight, deviceScaleFactor: 2);
+        await page.GotoAsync(baseUrl + "/s/coproduction/citizen?country=BE&field=health");
+        await CheckOverflowAsync("entry");
+        await FocusAndPressAsync(page, "#" + ConsentNotice.AgeInputId, "Space");
+        await FocusAndPressAsync(page, "button[value=agree]", "Enter");
+        await page.WaitForURLAsync(ResponsePageAddress());
+        var token = ResponsePageAddress().Match(page.Url).Groups[1].Value;
+
+        for (var pages = 1; pages < 30 && !page.Url.EndsWith("/done", StringComparison.Ordinal); pages++)
+        {
+            await CheckOverflowAsync($"page {pages} ({page.Url[(page.Url.LastIndexOf('/') + 1)..]})");
+            var before = page.Url;
+            await AnswerWithKeyboardAsync(page);
+            await page.WaitForURLAsync(url => url != before);
+            Assert.Equal(0, await page.Locator(".error-summary").CountAsync());
+        }
+
+        Assert.EndsWith("/done", page.Url);
+        await CheckOverflowAsync("thank-you");
+        await page.Context.CloseAsync();
+        await using var db = fixture.Database.CreateContext();
+        Assert.NotNull((await SurveyHarness.LoadAsync(db, token)).CompletedAt);
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+
+        async Task CheckOverflowAsync(string name)
+        {
+            var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            if (overflow > 0)
+            {
+                problems.Add($"{name}: scrolls sideways by {overflow}px at 200% zoom");
+            }
+        }
     }
 
     [ChromiumFact]
@@ -170,41 +204,21 @@ public sealed partial class RespondentAccessibilityTests(ITestOutputHelper outpu
         await Assertions.Expect(page.Locator("#" + SurveyIds.Count("c_comment"))).ToHaveTextAsync($"You have {max - 6} characters remaining.");
     }
 
-    public async Task InitializeAsync()
-    {
-        chromium = await HeadlessChromium.LaunchIfInstalledAsync();
-        if (chromium is not null)
-        {
-            app = await AppProcess.StartAsync(baseUrl, database.ConnectionString);
-        }
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (app is not null)
-        {
-            await app.DisposeAsync();
-        }
-
-        if (chromium is not null)
-        {
-            await chromium.DisposeAsync();
-        }
-
-        database.Dispose();
-    }
+    // A 1280 x 800 window at 200% zoom lays pages out in 640 x 400 CSS pixels, two device pixels to each.
+    private const int ZoomedWidth = 640;
+    private const int ZoomedHeight = 400;
 
     /// <summary>
     /// Visits every respondent page (entry with and without errors, each questionnaire page before and after a rejected
     /// submit, thank-you, withdrawal, resume, declined, not found) and returns what is wrong on each.
     /// </summary>
     /// <param name="language">A study language to walk the pages in (<c>?lang=</c> on the links); null: the browser's, English.</param>
-    private async Task<List<string>> WalkAsync(int width, int height, bool axe, string? screenshots, string? language = null)
+    private async Task<List<string>> WalkAsync(int width, int height, bool axe, string? screenshots, string? language = null, float deviceScaleFactor = 1)
     {
         string In(string path) => language is null ? path : $"{path}{(path.Contains('?') ? '&' : '?')}lang={language}";
 
         var problems = new List<string>();
-        var page = await NewPageAsync(width, height);
+        var page = await fixture.Chromium.NewPageAsync(width, height, deviceScaleFactor);
         var shot = 0;
 
         async Task CheckAsync(string name)
@@ -214,14 +228,14 @@ public sealed partial class RespondentAccessibilityTests(ITestOutputHelper outpu
                 var result = await page.RunAxe();
                 foreach (var violation in result.Violations.Where(v => v.Impact is "serious" or "critical"))
                 {
-                    problems.Add($"{width}px {name}: {violation.Impact} {violation.Id} at {string.Join(", ", violation.Nodes.Select(n => n.Target.ToString()))}");
+                    problems.Add($"{language ?? "en"} {width}px {name}: {violation.Impact} {violation.Id} at {string.Join(", ", violation.Nodes.Select(n => n.Target.ToString()))}");
                 }
             }
 
             var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
             if (overflow > 0)
             {
-                problems.Add($"{width}px {name}: scrolls sideways by {overflow}px");
+                problems.Add($"{language ?? "en"} {width}px {name}: scrolls sideways by {overflow}px");
             }
 
             if (screenshots is not null)
@@ -274,7 +288,7 @@ public sealed partial class RespondentAccessibilityTests(ITestOutputHelper outpu
         await CheckAsync("withdrawn");
         await page.GotoAsync(baseUrl + In("/s/coproduction/citizen/declined"));
         await CheckAsync("declined");
-        await page.GotoAsync(baseUrl + "/s/coproduction/citizen/age");
+        await page.GotoAsync(baseUrl + In("/s/coproduction/citizen/age"));
         await CheckAsync("below-minimum-age");
         await page.GotoAsync(baseUrl + "/no/such/page");
         await CheckAsync("not-found");
@@ -282,31 +296,7 @@ public sealed partial class RespondentAccessibilityTests(ITestOutputHelper outpu
         return problems;
     }
 
-    /// <summary>Clicks the label of every chosen option (or types the number or text), then Next or Finish.</summary>
-    private static async Task AnswerAndSubmitAsync(IPage page, ValidAnswers answers)
-    {
-        var before = page.Url;
-        var items = await page.EvaluateAsync<string[]>(
-            "() => [...new Set([...document.querySelectorAll('form.questionnaire-page input:not([type=hidden]), form.questionnaire-page textarea')].map(e => e.name))]");
-        foreach (var item in items)
-        {
-            var question = answers.QuestionOf(item);
-            foreach (var value in answers.FormValues(item))
-            {
-                if (question.Type is QuestionType.Numeric or QuestionType.ShortText or QuestionType.LongText)
-                {
-                    await page.Locator($"#{SurveyIds.Input(item)}").FillAsync(value);
-                }
-                else
-                {
-                    await page.Locator($"label[for='{SurveyIds.Input(item, value)}']").ClickAsync();
-                }
-            }
-        }
-
-        await page.Locator("form.questionnaire-page button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => url != before);
-    }
+    private static Task AnswerAndSubmitAsync(IPage page, ValidAnswers answers) => RespondentPages.AnswerAndSubmitAsync(page, answers);
 
     /// <summary>
     /// Answers the page with Tab, Space, arrow keys and typing only: Space ticks the first checkbox of a group (an
@@ -402,7 +392,7 @@ public sealed partial class RespondentAccessibilityTests(ITestOutputHelper outpu
     /// <summary>The items the response of this access token answered "not applicable", in code order.</summary>
     private async Task<List<string>> StoredNotApplicableAsync(string token)
     {
-        await using var db = database.CreateContext();
+        await using var db = fixture.Database.CreateContext();
         var response = await SurveyHarness.LoadAsync(db, token);
         return [.. response.Answers.Where(a => a.NotApplicable).Select(a => a.ItemCode).Order(StringComparer.Ordinal)];
     }
@@ -430,8 +420,7 @@ public sealed partial class RespondentAccessibilityTests(ITestOutputHelper outpu
         await page.WaitForURLAsync(ResponsePageAddress());
     }
 
-    private Task<IPage> NewPageAsync(int width, int height) => chromium!.NewPageAsync(width, height);
+    private Task<IPage> NewPageAsync(int width, int height) => fixture.Chromium.NewPageAsync(width, height);
 
-    [GeneratedRegex(@"/r/([A-Za-z0-9_-]{22})/\d+$")]
-    private static partial Regex ResponsePageAddress();
+    private static Regex ResponsePageAddress() => RespondentPages.QuestionnairePageAddress();
 }
