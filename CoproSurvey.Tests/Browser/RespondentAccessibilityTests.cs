@@ -23,42 +23,26 @@ public sealed class RespondentAccessibilityTests(RespondentBrowserFixture fixtur
     private static readonly StudyDefinition Study = StudyLoader.LoadFile(Path.Combine(RepositoryPaths.Data, "studies", "coproduction.json")).Study!;
     private readonly string baseUrl = fixture.BaseUrl;
 
-    public static TheoryData<string, string> LanguagesAndWidths()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var language in Study.Languages)
-        {
-            data.Add(language, "desktop");
-            data.Add(language, "phone");
-        }
-
-        return data;
-    }
+    public static TheoryData<string> Languages() => [.. Study.Languages];
 
     [ChromiumTheory]
-    [MemberData(nameof(LanguagesAndWidths))]
-    public async Task RespondentPages_HaveNoSeriousOrCriticalAxeViolations_InEveryLanguageAtDesktopAndPhoneWidth(string language, string width)
+    [MemberData(nameof(Languages))]
+    public async Task RespondentPages_HaveNoSeriousOrCriticalAxeViolations_AtPhoneAndDesktopWidth(string language)
     {
-        string? folder = null;
-        if (width == "phone")
-        {
-            folder = Path.Combine(Path.GetTempPath(), "coprosurvey-phone-screenshots", language);
-            Directory.CreateDirectory(folder);
-            output.WriteLine($"Screenshots at 390 px: {folder}");
-        }
+        var folder = Path.Combine(Path.GetTempPath(), "coprosurvey-phone-screenshots", language);
+        Directory.CreateDirectory(folder);
 
-        var problems = width == "phone"
-            ? await WalkAsync(390, 844, axe: true, screenshots: folder, language: language)
-            : await WalkAsync(1280, 900, axe: true, screenshots: null, language: language);
+        var problems = await WalkAsync([new(390, 844, folder), new(1280, 900)], axe: true, language: language);
 
+        output.WriteLine($"Screenshots at 390 px: {folder}");
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
 
     [ChromiumFact]
     public async Task RespondentPages_DoNotScrollSideways_At320PixelsAndAt200PercentZoom()
     {
-        var narrow = await WalkAsync(320, 640, axe: false, screenshots: null);
-        var zoomed = await WalkAsync(ZoomedWidth, ZoomedHeight, axe: false, screenshots: null, deviceScaleFactor: 2);
+        var narrow = await WalkAsync([new(320, 640)], axe: false);
+        var zoomed = await WalkAsync([new(ZoomedWidth, ZoomedHeight)], axe: false, deviceScaleFactor: 2);
 
         Assert.True(narrow.Count + zoomed.Count == 0, string.Join(Environment.NewLine, narrow.Concat(zoomed)));
     }
@@ -208,39 +192,64 @@ public sealed class RespondentAccessibilityTests(RespondentBrowserFixture fixtur
     private const int ZoomedWidth = 640;
     private const int ZoomedHeight = 400;
 
+    /// <summary>A window size in CSS pixels; where <see cref="Screenshots"/> names a folder, every page is photographed at it.</summary>
+    private sealed record Viewport(int Width, int Height, string? Screenshots = null);
+
     /// <summary>
     /// Visits every respondent page (entry with and without errors, each questionnaire page before and after a rejected
-    /// submit, thank-you, withdrawal, resume, declined, not found) and returns what is wrong on each.
+    /// submit, thank-you, withdrawal, resume, declined, not found) and returns what is wrong on each, at each of the
+    /// <paramref name="viewports"/> in turn: one walk resizes the window on every page rather than answering the whole
+    /// questionnaire again for each width.
     /// </summary>
     /// <param name="language">A study language to walk the pages in (<c>?lang=</c> on the links); null: the browser's, English.</param>
-    private async Task<List<string>> WalkAsync(int width, int height, bool axe, string? screenshots, string? language = null, float deviceScaleFactor = 1)
+    private async Task<List<string>> WalkAsync(IReadOnlyList<Viewport> viewports, bool axe, string? language = null, float deviceScaleFactor = 1)
     {
         string In(string path) => language is null ? path : $"{path}{(path.Contains('?') ? '&' : '?')}lang={language}";
 
         var problems = new List<string>();
-        var page = await fixture.Chromium.NewPageAsync(width, height, deviceScaleFactor);
+        var page = await fixture.Chromium.NewPageAsync(viewports[0].Width, viewports[0].Height, deviceScaleFactor);
         var shot = 0;
 
         async Task CheckAsync(string name)
         {
+            shot++;
+            foreach (var viewport in viewports)
+            {
+                if (viewports.Count > 1)
+                {
+                    await page.SetViewportSizeAsync(viewport.Width, viewport.Height);
+                }
+
+                await CheckAtAsync(name, viewport);
+            }
+
+            if (viewports.Count > 1)
+            {
+                await page.SetViewportSizeAsync(viewports[0].Width, viewports[0].Height);
+            }
+        }
+
+        async Task CheckAtAsync(string name, Viewport viewport)
+        {
+            var where = $"{language ?? "en"} {viewport.Width}px {name}";
             if (axe)
             {
                 var result = await page.RunAxe();
                 foreach (var violation in result.Violations.Where(v => v.Impact is "serious" or "critical"))
                 {
-                    problems.Add($"{language ?? "en"} {width}px {name}: {violation.Impact} {violation.Id} at {string.Join(", ", violation.Nodes.Select(n => n.Target.ToString()))}");
+                    problems.Add($"{where}: {violation.Impact} {violation.Id} at {string.Join(", ", violation.Nodes.Select(n => n.Target.ToString()))}");
                 }
             }
 
             var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
             if (overflow > 0)
             {
-                problems.Add($"{language ?? "en"} {width}px {name}: scrolls sideways by {overflow}px");
+                problems.Add($"{where}: scrolls sideways by {overflow}px");
             }
 
-            if (screenshots is not null)
+            if (viewport.Screenshots is not null)
             {
-                await page.ScreenshotAsync(new() { Path = Path.Combine(screenshots, $"{++shot:00}-{name}.png"), FullPage = true });
+                await page.ScreenshotAsync(new() { Path = Path.Combine(viewport.Screenshots, $"{shot:00}-{name}.png"), FullPage = true });
             }
         }
 
