@@ -39,10 +39,13 @@ public sealed class HeadlessChromium : IAsyncDisposable
         return new HeadlessChromium(playwright, browser);
     }
 
-    /// <summary>A page in a fresh context (own cookies) with the given viewport, waiting up to 30 s for anything.</summary>
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
+    /// <summary>
+    /// A page in a fresh context (own cookies) with the given viewport in CSS pixels, waiting up to 30 s for anything.
+    /// A <paramref name="deviceScaleFactor"/> of 2 on half the window's size is how the browser lays out a page zoomed to 200%.
+    /// </summary>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, float deviceScaleFactor = 1)
     {
-        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height } });
+        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height }, DeviceScaleFactor = deviceScaleFactor });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(30_000);
         return page;

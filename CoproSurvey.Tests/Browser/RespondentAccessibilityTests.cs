@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using CoproSurvey.App.Components.Survey;
 using CoproSurvey.Core.Instruments;
+using CoproSurvey.Core.Studies;
 using CoproSurvey.Tests.App;
 using CoproSurvey.Tests.Core.Responses;
 using CoproSurvey.Tests.Support;
@@ -12,59 +13,76 @@ namespace CoproSurvey.Tests.Browser;
 
 /// <summary>
 /// Every respondent page in a real browser: axe-core (embedded in Deque.AxeCore.Playwright) finds no serious or
-/// critical violation at desktop and phone width, no page scrolls sideways at 320 px (WCAG 1.4.10) or at 200% zoom,
-/// and the questionnaire can be completed with the keyboard alone. Phone screenshots go to a folder the output names.
+/// critical violation in any of the study's languages at desktop and phone width, no page scrolls sideways at 320 px
+/// (WCAG 1.4.10) or at 200% zoom, and the questionnaires can be completed with the keyboard alone, at 200% zoom too.
+/// Phone screenshots of every page in every language go to a folder the output names.
 /// </summary>
-public sealed partial class RespondentAccessibilityTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class RespondentAccessibilityTests(RespondentBrowserFixture fixture, ITestOutputHelper output) : IClassFixture<RespondentBrowserFixture>
 {
     private static readonly ValidAnswers Citizen = ValidAnswers.ForShippedInstrument(Audience.Citizen);
-    private static readonly ValidAnswers Professional = ValidAnswers.ForShippedInstrument(Audience.Professional);
-    private readonly SqliteDatabase database = SqliteDatabase.InTempFolder();
-    private readonly string baseUrl = AppProcess.FreeLocalUrl();
-    private HeadlessChromium? chromium;
-    private AppProcess? app;
+    private static readonly StudyDefinition Study = StudyLoader.LoadFile(Path.Combine(RepositoryPaths.Data, "studies", "coproduction.json")).Study!;
+    private readonly string baseUrl = fixture.BaseUrl;
 
-    [ChromiumFact]
-    public async Task RespondentPages_HaveNoSeriousOrCriticalAxeViolations_AtDesktopWidth()
+    public static TheoryData<string> Languages() => [.. Study.Languages];
+
+    [ChromiumTheory]
+    [MemberData(nameof(Languages))]
+    public async Task RespondentPages_HaveNoSeriousOrCriticalAxeViolations_AtPhoneAndDesktopWidth(string language)
     {
-        var problems = await WalkAsync(1280, 900, axe: true, screenshots: null);
-
-        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
-    }
-
-    [ChromiumFact]
-    public async Task RespondentPages_HaveNoSeriousOrCriticalAxeViolations_AtPhoneWidth()
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "coprosurvey-phone-screenshots");
+        var folder = Path.Combine(Path.GetTempPath(), "coprosurvey-phone-screenshots", language);
         Directory.CreateDirectory(folder);
 
-        var problems = await WalkAsync(390, 844, axe: true, screenshots: folder);
+        var problems = await WalkAsync([new(390, 844, folder), new(1280, 900)], axe: true, language: language);
 
         output.WriteLine($"Screenshots at 390 px: {folder}");
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
 
     [ChromiumFact]
-    public async Task RespondentPagesInDutch_HaveNoSeriousOrCriticalAxeViolations_AtDesktopAndPhoneWidth()
+    public async Task RespondentPages_DoNotScrollSideways_At320PixelsAndAt200PercentZoom()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "coprosurvey-phone-screenshots-nl");
-        Directory.CreateDirectory(folder);
+        var narrow = await WalkAsync([new(320, 640)], axe: false);
+        var zoomed = await WalkAsync([new(ZoomedWidth, ZoomedHeight)], axe: false, deviceScaleFactor: 2);
 
-        var desktop = await WalkAsync(1280, 900, axe: true, screenshots: null, language: "nl");
-        var phone = await WalkAsync(390, 844, axe: true, screenshots: folder, language: "nl");
-
-        output.WriteLine($"Screenshots at 390 px in Dutch: {folder}");
-        Assert.True(desktop.Count + phone.Count == 0, string.Join(Environment.NewLine, desktop.Concat(phone)));
+        Assert.True(narrow.Count + zoomed.Count == 0, string.Join(Environment.NewLine, narrow.Concat(zoomed)));
     }
 
     [ChromiumFact]
-    public async Task RespondentPages_DoNotScrollSideways_At320PixelsAndAt200PercentZoom()
+    public async Task CitizenQuestionnaire_IsCompletedWithTheKeyboardAlone_At200PercentZoomWithoutSidewaysScroll()
     {
-        // 200% zoom of a 1280 px window lays the page out in 640 CSS pixels.
-        var narrow = await WalkAsync(320, 640, axe: false, screenshots: null);
-        var zoomed = await WalkAsync(640, 450, axe: false, screenshots: null);
+        var problems = new List<string>();
+        var page = await fixture.Chromium.NewPageAsync(ZoomedWidth, ZoomedHeight, deviceScaleFactor: 2);
+        await page.GotoAsync(baseUrl + "/s/coproduction/citizen?country=BE&field=health");
+        await CheckOverflowAsync("entry");
+        await FocusAndPressAsync(page, "#" + ConsentNotice.AgeInputId, "Space");
+        await FocusAndPressAsync(page, "button[value=agree]", "Enter");
+        await page.WaitForURLAsync(ResponsePageAddress());
+        var token = ResponsePageAddress().Match(page.Url).Groups[1].Value;
 
-        Assert.True(narrow.Count + zoomed.Count == 0, string.Join(Environment.NewLine, narrow.Concat(zoomed)));
+        for (var pages = 1; pages < 30 && !page.Url.EndsWith("/done", StringComparison.Ordinal); pages++)
+        {
+            await CheckOverflowAsync($"page {pages} ({page.Url[(page.Url.LastIndexOf('/') + 1)..]})");
+            var before = page.Url;
+            await AnswerWithKeyboardAsync(page);
+            await page.WaitForURLAsync(url => url != before);
+            Assert.Equal(0, await page.Locator(".error-summary").CountAsync());
+        }
+
+        Assert.EndsWith("/done", page.Url);
+        await CheckOverflowAsync("thank-you");
+        await page.Context.CloseAsync();
+        await using var db = fixture.Database.CreateContext();
+        Assert.NotNull((await SurveyHarness.LoadAsync(db, token)).CompletedAt);
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+
+        async Task CheckOverflowAsync(string name)
+        {
+            var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            if (overflow > 0)
+            {
+                problems.Add($"{name}: scrolls sideways by {overflow}px at 200% zoom");
+            }
+        }
     }
 
     [ChromiumFact]
@@ -170,63 +188,68 @@ public sealed partial class RespondentAccessibilityTests(ITestOutputHelper outpu
         await Assertions.Expect(page.Locator("#" + SurveyIds.Count("c_comment"))).ToHaveTextAsync($"You have {max - 6} characters remaining.");
     }
 
-    public async Task InitializeAsync()
-    {
-        chromium = await HeadlessChromium.LaunchIfInstalledAsync();
-        if (chromium is not null)
-        {
-            app = await AppProcess.StartAsync(baseUrl, database.ConnectionString);
-        }
-    }
+    // A 1280 x 800 window at 200% zoom lays pages out in 640 x 400 CSS pixels, two device pixels to each.
+    private const int ZoomedWidth = 640;
+    private const int ZoomedHeight = 400;
 
-    public async Task DisposeAsync()
-    {
-        if (app is not null)
-        {
-            await app.DisposeAsync();
-        }
-
-        if (chromium is not null)
-        {
-            await chromium.DisposeAsync();
-        }
-
-        database.Dispose();
-    }
+    /// <summary>A window size in CSS pixels; where <see cref="Screenshots"/> names a folder, every page is photographed at it.</summary>
+    private sealed record Viewport(int Width, int Height, string? Screenshots = null);
 
     /// <summary>
     /// Visits every respondent page (entry with and without errors, each questionnaire page before and after a rejected
-    /// submit, thank-you, withdrawal, resume, declined, not found) and returns what is wrong on each.
+    /// submit, thank-you, withdrawal, resume, declined, not found) and returns what is wrong on each, at each of the
+    /// <paramref name="viewports"/> in turn: one walk resizes the window on every page rather than answering the whole
+    /// questionnaire again for each width.
     /// </summary>
     /// <param name="language">A study language to walk the pages in (<c>?lang=</c> on the links); null: the browser's, English.</param>
-    private async Task<List<string>> WalkAsync(int width, int height, bool axe, string? screenshots, string? language = null)
+    private async Task<List<string>> WalkAsync(IReadOnlyList<Viewport> viewports, bool axe, string? language = null, float deviceScaleFactor = 1)
     {
         string In(string path) => language is null ? path : $"{path}{(path.Contains('?') ? '&' : '?')}lang={language}";
 
         var problems = new List<string>();
-        var page = await NewPageAsync(width, height);
+        var page = await fixture.Chromium.NewPageAsync(viewports[0].Width, viewports[0].Height, deviceScaleFactor);
         var shot = 0;
 
         async Task CheckAsync(string name)
         {
+            shot++;
+            foreach (var viewport in viewports)
+            {
+                if (viewports.Count > 1)
+                {
+                    await page.SetViewportSizeAsync(viewport.Width, viewport.Height);
+                }
+
+                await CheckAtAsync(name, viewport);
+            }
+
+            if (viewports.Count > 1)
+            {
+                await page.SetViewportSizeAsync(viewports[0].Width, viewports[0].Height);
+            }
+        }
+
+        async Task CheckAtAsync(string name, Viewport viewport)
+        {
+            var where = $"{language ?? "en"} {viewport.Width}px {name}";
             if (axe)
             {
                 var result = await page.RunAxe();
                 foreach (var violation in result.Violations.Where(v => v.Impact is "serious" or "critical"))
                 {
-                    problems.Add($"{width}px {name}: {violation.Impact} {violation.Id} at {string.Join(", ", violation.Nodes.Select(n => n.Target.ToString()))}");
+                    problems.Add($"{where}: {violation.Impact} {violation.Id} at {string.Join(", ", violation.Nodes.Select(n => n.Target.ToString()))}");
                 }
             }
 
             var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
             if (overflow > 0)
             {
-                problems.Add($"{width}px {name}: scrolls sideways by {overflow}px");
+                problems.Add($"{where}: scrolls sideways by {overflow}px");
             }
 
-            if (screenshots is not null)
+            if (viewport.Screenshots is not null)
             {
-                await page.ScreenshotAsync(new() { Path = Path.Combine(screenshots, $"{++shot:00}-{name}.png"), FullPage = true });
+                await page.ScreenshotAsync(new() { Path = Path.Combine(viewport.Screenshots, $"{shot:00}-{name}.png"), FullPage = true });
             }
         }
 
@@ -274,7 +297,7 @@ public sealed partial class RespondentAccessibilityTests(ITestOutputHelper outpu
         await CheckAsync("withdrawn");
         await page.GotoAsync(baseUrl + In("/s/coproduction/citizen/declined"));
         await CheckAsync("declined");
-        await page.GotoAsync(baseUrl + "/s/coproduction/citizen/age");
+        await page.GotoAsync(baseUrl + In("/s/coproduction/citizen/age"));
         await CheckAsync("below-minimum-age");
         await page.GotoAsync(baseUrl + "/no/such/page");
         await CheckAsync("not-found");
@@ -282,31 +305,7 @@ public sealed partial class RespondentAccessibilityTests(ITestOutputHelper outpu
         return problems;
     }
 
-    /// <summary>Clicks the label of every chosen option (or types the number or text), then Next or Finish.</summary>
-    private static async Task AnswerAndSubmitAsync(IPage page, ValidAnswers answers)
-    {
-        var before = page.Url;
-        var items = await page.EvaluateAsync<string[]>(
-            "() => [...new Set([...document.querySelectorAll('form.questionnaire-page input:not([type=hidden]), form.questionnaire-page textarea')].map(e => e.name))]");
-        foreach (var item in items)
-        {
-            var question = answers.QuestionOf(item);
-            foreach (var value in answers.FormValues(item))
-            {
-                if (question.Type is QuestionType.Numeric or QuestionType.ShortText or QuestionType.LongText)
-                {
-                    await page.Locator($"#{SurveyIds.Input(item)}").FillAsync(value);
-                }
-                else
-                {
-                    await page.Locator($"label[for='{SurveyIds.Input(item, value)}']").ClickAsync();
-                }
-            }
-        }
-
-        await page.Locator("form.questionnaire-page button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => url != before);
-    }
+    private static Task AnswerAndSubmitAsync(IPage page, ValidAnswers answers) => RespondentPages.AnswerAndSubmitAsync(page, answers);
 
     /// <summary>
     /// Answers the page with Tab, Space, arrow keys and typing only: Space ticks the first checkbox of a group (an
@@ -402,7 +401,7 @@ public sealed partial class RespondentAccessibilityTests(ITestOutputHelper outpu
     /// <summary>The items the response of this access token answered "not applicable", in code order.</summary>
     private async Task<List<string>> StoredNotApplicableAsync(string token)
     {
-        await using var db = database.CreateContext();
+        await using var db = fixture.Database.CreateContext();
         var response = await SurveyHarness.LoadAsync(db, token);
         return [.. response.Answers.Where(a => a.NotApplicable).Select(a => a.ItemCode).Order(StringComparer.Ordinal)];
     }
@@ -430,8 +429,7 @@ public sealed partial class RespondentAccessibilityTests(ITestOutputHelper outpu
         await page.WaitForURLAsync(ResponsePageAddress());
     }
 
-    private Task<IPage> NewPageAsync(int width, int height) => chromium!.NewPageAsync(width, height);
+    private Task<IPage> NewPageAsync(int width, int height) => fixture.Chromium.NewPageAsync(width, height);
 
-    [GeneratedRegex(@"/r/([A-Za-z0-9_-]{22})/\d+$")]
-    private static partial Regex ResponsePageAddress();
+    private static Regex ResponsePageAddress() => RespondentPages.QuestionnairePageAddress();
 }

@@ -10,7 +10,7 @@ using Microsoft.Playwright;
 namespace CoproSurvey.Tests.Browser;
 
 /// <summary>The respondent flow in a real browser against the app running as its own process.</summary>
-public sealed partial class RespondentBrowserTests : IAsyncLifetime
+public sealed class RespondentBrowserTests : IAsyncLifetime
 {
     private static readonly ValidAnswers Citizen = ValidAnswers.ForShippedInstrument(Audience.Citizen);
     private readonly SqliteDatabase database = SqliteDatabase.InTempFolder();
@@ -175,36 +175,11 @@ public sealed partial class RespondentBrowserTests : IAsyncLifetime
         await Expect(page).ToHaveURLAsync(ResponsePageAddress());
     }
 
-    /// <summary>Clicks the label of every chosen option (or types the number or text), then Next or Finish, in any language.</summary>
-    internal static async Task AnswerAndSubmitAsync(IPage page)
-    {
-        var before = page.Url;
-        foreach (var item in await ItemCodesAsync(page))
-        {
-            var question = Citizen.QuestionOf(item);
-            foreach (var value in Citizen.FormValues(item))
-            {
-                if (question.Type is QuestionType.Numeric or QuestionType.ShortText or QuestionType.LongText)
-                {
-                    await page.Locator($"#{SurveyIds.Input(item)}").FillAsync(value);
-                }
-                else
-                {
-                    await page.Locator($"label[for='{SurveyIds.Input(item, value)}']").ClickAsync();
-                }
-            }
-        }
+    private static Task AnswerAndSubmitAsync(IPage page) => RespondentPages.AnswerAndSubmitAsync(page, Citizen);
 
-        await page.Locator("form.questionnaire-page button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => url != before);
-        Assert.Equal(0, await page.Locator(".error-summary").CountAsync());
-    }
+    private static Task<IReadOnlyList<string>> ItemCodesAsync(IPage page) => RespondentPages.ItemCodesAsync(page);
 
-    private static async Task<IReadOnlyList<string>> ItemCodesAsync(IPage page) =>
-        await page.EvaluateAsync<string[]>(
-            "() => [...new Set([...document.querySelectorAll('form.questionnaire-page input:not([type=hidden]), form.questionnaire-page textarea')].map(e => e.name))]");
-
-    private static string TokenOf(string url) => ResponsePageAddress().Match(url).Groups[1].Value;
+    private static string TokenOf(string url) => RespondentPages.TokenOf(url);
 
     private async Task<Response> LoadResponseAsync(string token)
     {
@@ -212,6 +187,5 @@ public sealed partial class RespondentBrowserTests : IAsyncLifetime
         return await Core.Responses.SurveyHarness.LoadAsync(db, token);
     }
 
-    [GeneratedRegex(@"/r/([A-Za-z0-9_-]{22})/\d+$")]
-    private static partial Regex ResponsePageAddress();
+    private static Regex ResponsePageAddress() => RespondentPages.QuestionnairePageAddress();
 }

@@ -136,6 +136,9 @@ public sealed class LikertQuestionTests : BunitContext
     [InlineData(new[] { "Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree" }, "scale-row")]
     [InlineData(new[] { "Very dissatisfied", "Dissatisfied", "Neither", "Satisfied", "Very satisfied" }, "scale-stacked")]
     [InlineData(new[] { "1", "2", "3", "4", "5", "6" }, "scale-stacked")]
+    [InlineData(new[] { "Stimme überhaupt nicht zu", "Stimme nicht zu", "Weder noch", "Stimme zu", "Stimme voll und ganz zu" }, "scale-stacked")]
+    [InlineData(new[] { "Never", "Occasionally", "Often" }, "scale-row")]
+    [InlineData(new[] { "Never", "Occasionally", "Often", "Always" }, "scale-stacked")]
     public void ScaleChoices_PutsAShortScaleInOneRow_OnlyWhereItsWordsFit(string[] labels, string layout)
     {
         var scale = new ResponseScale(labels.Select((l, i) => new ScalePoint(i + 1, l)).ToList(), null);
