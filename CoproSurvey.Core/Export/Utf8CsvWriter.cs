@@ -9,7 +9,8 @@ namespace CoproSurvey.Core.Export;
 /// Writes CSV as UTF-8 bytes into a pooled buffer, byte for byte as CsvHelper writes with <see cref="ExportFormat.Csv"/>:
 /// fields separated by commas, records ended by CRLF, a field quoted when it holds a comma, a quote, CR or LF (quotes
 /// doubled), and text starting with = @ + - tab or CR given a leading apostrophe and quoted; numbers are written in
-/// the invariant culture's shortest round-trip form and keep their sign. Used for data.csv and long.csv only: they
+/// the invariant culture's shortest round-trip form and keep their sign. (CsvHelper also quotes an empty field that is a
+/// record's only field; the records of both files have several.) Used for data.csv and long.csv only: they
 /// carry tens of millions of fields, and CsvHelper's per-field string and char handling was a large part of an
 /// export's time, where here numbers and the repeated names and times are written as bytes (CsvHelper writes every
 /// other file).
