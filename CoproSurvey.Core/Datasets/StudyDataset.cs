@@ -333,8 +333,8 @@ public sealed class StudyDataset(IDbContextFactory<CoproSurveyDbContext> context
                     into.Add(new DatasetStoredAnswer(
                         of,
                         strings.Get(raw.sqlite3_column_blob(statement, itemCode)),
-                        raw.sqlite3_column_type(statement, value) == raw.SQLITE_NULL ? null : strings.Get(raw.sqlite3_column_blob(statement, value)),
-                        raw.sqlite3_column_type(statement, number) == raw.SQLITE_NULL ? null : raw.sqlite3_column_double(statement, number),
+                        Text(value),
+                        Number(),
                         reason == DontKnow,
                         reason == NotApplicable,
                         Time()));
@@ -422,6 +422,22 @@ public sealed class StudyDataset(IDbContextFactory<CoproSurveyDbContext> context
             }
 
             return false;
+        }
+
+        /// <summary>Text or null; the column's type is asked only when there are no bytes (null or empty text).</summary>
+        private string? Text(int column)
+        {
+            var bytes = raw.sqlite3_column_blob(statement, column);
+            return !bytes.IsEmpty ? strings.Get(bytes)
+                : raw.sqlite3_column_type(statement, column) == raw.SQLITE_NULL ? null
+                : "";
+        }
+
+        /// <summary>The number or null; the column's type is asked only for 0, which is also what SQLite gives for null.</summary>
+        private double? Number()
+        {
+            var read = raw.sqlite3_column_double(statement, number);
+            return read != 0 || raw.sqlite3_column_type(statement, number) != raw.SQLITE_NULL ? read : null;
         }
 
         /// <summary>The answer's time, read as the provider reader reads it; the same text as the answer before gives the same value without decoding it again.</summary>
