@@ -2,6 +2,7 @@ using System.Data;
 using System.Data.Common;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 using CoproSurvey.Core.Persistence;
 using CoproSurvey.Core.Responses;
@@ -264,6 +265,9 @@ public sealed class StudyDataset(IDbContextFactory<CoproSurveyDbContext> context
         private readonly int missing;
         private readonly int answeredAt;
         private readonly Utf8StringPool strings = new();
+        private readonly IntPtr pointer;
+        private readonly bool direct = SqliteNative.Available;
+        private byte[] bytes = new byte[256];
         private byte[] lastTimeText = new byte[64];
         private int lastTimeLength = -1;
         private StoredUtcTime lastTime;
@@ -273,6 +277,7 @@ public sealed class StudyDataset(IDbContextFactory<CoproSurveyDbContext> context
         {
             this.db = db;
             this.statement = statement;
+            pointer = statement.DangerousGetHandle();
             responseId = columns[nameof(Answer.ResponseId)];
             itemCode = columns[nameof(Answer.ItemCode)];
             value = columns[nameof(Answer.Value)];
@@ -321,7 +326,7 @@ public sealed class StudyDataset(IDbContextFactory<CoproSurveyDbContext> context
         {
             while (any)
             {
-                var of = checked((int)raw.sqlite3_column_int64(statement, responseId));
+                var of = checked((int)Int64(responseId));
                 if (of > id)
                 {
                     break;
@@ -329,10 +334,10 @@ public sealed class StudyDataset(IDbContextFactory<CoproSurveyDbContext> context
 
                 if (of == id)
                 {
-                    var reason = raw.sqlite3_column_int(statement, missing);
+                    var reason = Int64(missing);
                     into.Add(new DatasetStoredAnswer(
                         of,
-                        strings.Get(raw.sqlite3_column_blob(statement, itemCode)),
+                        strings.Get(Bytes(itemCode)),
                         Text(value),
                         Number(),
                         reason == DontKnow,
@@ -424,32 +429,62 @@ public sealed class StudyDataset(IDbContextFactory<CoproSurveyDbContext> context
             return false;
         }
 
+        private long Int64(int column) => direct ? SqliteNative.ColumnInt64(pointer, column) : raw.sqlite3_column_int64(statement, column);
+
+        private double Double(int column) => direct ? SqliteNative.ColumnDouble(pointer, column) : raw.sqlite3_column_double(statement, column);
+
+        private int Type(int column) => direct ? SqliteNative.ColumnType(pointer, column) : raw.sqlite3_column_type(statement, column);
+
+        /// <summary>The column's bytes as text or blob (empty for null), valid until the next call: copied out of SQLite's row when called directly.</summary>
+        private ReadOnlySpan<byte> Bytes(int column)
+        {
+            if (!direct)
+            {
+                return raw.sqlite3_column_blob(statement, column);
+            }
+
+            var start = SqliteNative.ColumnBlob(pointer, column);
+            var length = SqliteNative.ColumnBytes(pointer, column);
+            if (start == IntPtr.Zero || length == 0)
+            {
+                return [];
+            }
+
+            if (bytes.Length < length)
+            {
+                bytes = new byte[Math.Max(length, bytes.Length * 2)];
+            }
+
+            Marshal.Copy(start, bytes, 0, length);
+            return bytes.AsSpan(0, length);
+        }
+
         /// <summary>Text or null; the column's type is asked only when there are no bytes (null or empty text).</summary>
         private string? Text(int column)
         {
-            var bytes = raw.sqlite3_column_blob(statement, column);
-            return !bytes.IsEmpty ? strings.Get(bytes)
-                : raw.sqlite3_column_type(statement, column) == raw.SQLITE_NULL ? null
+            var text = Bytes(column);
+            return !text.IsEmpty ? strings.Get(text)
+                : Type(column) == raw.SQLITE_NULL ? null
                 : "";
         }
 
         /// <summary>The number or null; the column's type is asked only for 0, which is also what SQLite gives for null.</summary>
         private double? Number()
         {
-            var read = raw.sqlite3_column_double(statement, number);
-            return read != 0 || raw.sqlite3_column_type(statement, number) != raw.SQLITE_NULL ? read : null;
+            var read = Double(number);
+            return read != 0 || Type(number) != raw.SQLITE_NULL ? read : null;
         }
 
         /// <summary>The answer's time, read as the provider reader reads it; the same text as the answer before gives the same value without decoding it again.</summary>
         private StoredUtcTime Time()
         {
-            if (raw.sqlite3_column_type(statement, answeredAt) is raw.SQLITE_INTEGER or raw.SQLITE_FLOAT)
+            if (Type(answeredAt) is raw.SQLITE_INTEGER or raw.SQLITE_FLOAT)
             {
                 lastTimeLength = -1;
-                return StoredUtcTime.Of(new DateTimeOffset(DateTime.FromOADate(raw.sqlite3_column_double(statement, answeredAt) - 2415018.5)));
+                return StoredUtcTime.Of(new DateTimeOffset(DateTime.FromOADate(Double(answeredAt) - 2415018.5)));
             }
 
-            var text = raw.sqlite3_column_blob(statement, answeredAt);
+            var text = Bytes(answeredAt);
             if (text.Length == lastTimeLength && text.SequenceEqual(lastTimeText.AsSpan(0, lastTimeLength)))
             {
                 return lastTime;
