@@ -1,4 +1,5 @@
 using CoproSurvey.Core.Datasets;
+using CoproSurvey.Tests.Support;
 
 namespace CoproSurvey.Tests.Core.Datasets;
 
