@@ -273,11 +273,12 @@ internal sealed class DatasetRowBuilder
     /// <summary>An item of a version with its decoder: the same <see cref="AnswerValue.FromStored"/>, sharing the (immutable) values that recur.</summary>
     private sealed class ItemPlan(ItemRef item, int number)
     {
-        // Distinct multiple-choice answers are few in practice; the bound keeps an unusual study from holding them all.
+        // Distinct answers to a closed question are few in practice; the bound keeps an unusual study from holding them all.
         private const int MaxCachedChoices = 4096;
 
         private readonly QuestionType type = item.Question.Type;
         private readonly Dictionary<string, AnswerValue> choices = new(StringComparer.Ordinal);
+        private readonly Dictionary<(string? Value, double? Number), AnswerValue> points = [];
         private AnswerValue? dontKnow;
         private AnswerValue? notApplicable;
 
@@ -309,6 +310,24 @@ internal sealed class DatasetRowBuilder
                 if (choices.Count < MaxCachedChoices)
                 {
                     choices[text] = value;
+                }
+
+                return value;
+            }
+
+            // A point, option or number recurs as often as responses: its (immutable) value is made once. Open answers rarely recur.
+            if (type is QuestionType.Likert or QuestionType.SingleChoice or QuestionType.Numeric)
+            {
+                var key = (answer.Value, answer.Number);
+                if (points.TryGetValue(key, out var known))
+                {
+                    return known;
+                }
+
+                var value = AnswerValue.FromStored(type, Ref.Code, answer.Value, answer.Number, false, false);
+                if (points.Count < MaxCachedChoices)
+                {
+                    points[key] = value;
                 }
 
                 return value;

@@ -33,6 +33,12 @@ internal readonly struct StoredUtcTime
         : new DateTimeOffset(DateTime.SpecifyKind(DateTime.ParseExact(text, StoredFormat, CultureInfo.InvariantCulture), DateTimeKind.Utc));
 
     /// <summary>
+    /// True when both are the same time read once (the same stored text, or equal instants): a response's answers of one
+    /// page share their time, and a writer formats it once for all of them.
+    /// </summary>
+    public bool IsSameReading(in StoredUtcTime other) => ReferenceEquals(text, other.text) && instant == other.instant;
+
+    /// <summary>
     /// Writes the time as <c>yyyy-MM-ddTHH:mm:ss.FFFFFFFZ</c> (UTC, ISO 8601, trailing zeros of the fraction left out),
     /// the form of <c>ExportFormat.Time</c>; returns the number of characters (at most <see cref="MaxIsoLength"/>).
     /// </summary>

@@ -129,40 +129,33 @@ public sealed class ExportBundleWriter(StudyDataset dataset, IDbContextFactory<C
         CancellationToken ct)
     {
         var longMap = new LongFormat(layout, request.IncludeText);
+        var dataColumns = new DataFormat(layout);
         using var dataFile = new HashingFileStream(Path.Combine(directory, BundleFileNames.Data));
         using var longFile = new HashingFileStream(Path.Combine(directory, BundleFileNames.Long));
         using var textFile = request.IncludeText ? new HashingFileStream(Path.Combine(directory, BundleFileNames.Text)) : null;
         var rows = 0;
-        using (var data = CsvWriter.Create(dataFile, ExportFormat.Csv, leaveOpen: true))
-        using (var longCsv = CsvWriter.Create(longFile, ExportFormat.Csv, leaveOpen: true))
+        using (var data = new Utf8CsvWriter(dataFile))
+        using (var longCsv = new Utf8CsvWriter(longFile))
         using (var text = textFile is null ? null : CsvWriter.Create(textFile, ExportFormat.Csv, leaveOpen: true))
         {
-            data.WriteHeader([.. layout.DataColumns.Select(c => c.Name)]);
-            longCsv.WriteHeader(["response_id", "variable", "value", "answered_at"]);
+            foreach (var column in layout.DataColumns)
+            {
+                data.WriteField(column.Name);
+            }
+
+            data.EndRecord();
+            foreach (var column in (ReadOnlySpan<string>)["response_id", "variable", "value", "answered_at"])
+            {
+                longCsv.WriteField(column);
+            }
+
+            longCsv.EndRecord();
             text?.WriteHeader(["response_id", .. layout.Texts.Select(t => t.Name)]);
             long longRows = 0;
             long textRows = 0;
             await foreach (var row in dataset.ReadRowsAsync(layout, request.Filter, ct))
             {
-                data.WriteField(row.ResponseId);
-                data.WriteField(ExportFormat.Audience(row.Audience));
-                data.WriteField(row.Country);
-                data.WriteField(row.PolicyField);
-                data.WriteField(row.ServiceUnit);
-                data.WriteField(row.Language);
-                data.WriteField(row.InstrumentKey);
-                data.WriteField(row.InstrumentSha256);
-                data.WriteField(row.TranslationSha256);
-                data.WriteField(ExportFormat.Status(row.Status));
-                data.WriteField(ExportFormat.Time(row.StartedAt));
-                data.WriteField(row.CompletedAt is { } completed ? ExportFormat.Time(completed) : null);
-                data.WriteField(row.DurationSeconds);
-                for (var i = 0; i < row.Cells.Count; i++)
-                {
-                    ExportFormat.WriteCell(data, layout.Values[i], row.Cells[i]);
-                }
-
-                data.EndRecord();
+                dataColumns.Write(data, row);
                 longRows += longMap.Write(longCsv, row);
                 if (text is not null && row.Texts.Any(t => t.Text is not null))
                 {
@@ -291,9 +284,55 @@ public sealed class ExportBundleWriter(StudyDataset dataset, IDbContextFactory<C
     }
 
     /// <summary>
+    /// data.csv's rows: the response's facts, then one cell per variable of <see cref="DatasetLayout.Values"/> (its
+    /// value, or the code of its missing reason; empty when the variable has no codes).
+    /// </summary>
+    private sealed class DataFormat(DatasetLayout layout)
+    {
+        private readonly IReadOnlyList<DatasetVariable> values = layout.Values;
+
+        public void Write(Utf8CsvWriter csv, DatasetRow row)
+        {
+            csv.WriteField(row.ResponseId);
+            csv.WriteField(ExportFormat.Audience(row.Audience));
+            csv.WriteField(row.Country);
+            csv.WriteField(row.PolicyField);
+            csv.WriteField(row.ServiceUnit);
+            csv.WriteField(row.Language);
+            csv.WriteField(row.InstrumentKey);
+            csv.WriteField(row.InstrumentSha256);
+            csv.WriteField(row.TranslationSha256);
+            csv.WriteField(ExportFormat.Status(row.Status));
+            csv.WriteField(ExportFormat.Time(row.StartedAt));
+            csv.WriteField(row.CompletedAt is { } completed ? ExportFormat.Time(completed) : null);
+            csv.WriteField(row.DurationSeconds);
+            var cells = row.Cells;
+            for (var i = 0; i < cells.Count; i++)
+            {
+                var cell = cells[i];
+                if (cell.Value is { } value)
+                {
+                    csv.WriteField(value);
+                }
+                else if (values[i].MissingCodes is { } codes && cell.Missing is { } reason)
+                {
+                    csv.WriteField(codes.CodeOf(reason));
+                }
+                else
+                {
+                    csv.WriteField((double?)null);
+                }
+            }
+
+            csv.EndRecord();
+        }
+    }
+
+    /// <summary>
     /// long.csv: one row per answer counted by the routing, named by its data.csv column: the item, or for a multiple
     /// choice one row per chosen option (<c>{item}_{option}</c>, value 1); don't know is written as the variable's code.
-    /// Open answers appear only when the text file is asked for.
+    /// Open answers appear only when the text file is asked for. Names, the response's id and each time are encoded
+    /// once and copied for every row that repeats them.
     /// </summary>
     private sealed class LongFormat
     {
@@ -302,6 +341,10 @@ public sealed class ExportBundleWriter(StudyDataset dataset, IDbContextFactory<C
         private readonly Dictionary<string, int> items = new(StringComparer.Ordinal);
         private readonly Dictionary<(string Item, string Option), int> options = [];
         private readonly HashSet<string> texts = new(StringComparer.Ordinal);
+        private readonly byte[][] names;
+        private readonly byte[] at = new byte[StoredUtcTime.MaxIsoLength];
+        private StoredUtcTime lastAt;
+        private int atLength = -1;
 
         public LongFormat(DatasetLayout layout, bool includeText)
         {
@@ -321,24 +364,25 @@ public sealed class ExportBundleWriter(StudyDataset dataset, IDbContextFactory<C
             }
 
             texts.UnionWith(layout.Texts.Select(t => t.ItemCode!));
+            names = [.. layout.Values.Select(v => Utf8CsvWriter.Encode(v.Name))];
         }
 
-        public long Write(CsvWriter csv, DatasetRow row)
+        public long Write(Utf8CsvWriter csv, DatasetRow row)
         {
             long written = 0;
-            Span<char> at = stackalloc char[StoredUtcTime.MaxIsoLength];
+            var id = Utf8CsvWriter.Encode(row.ResponseId);
             foreach (var answer in row.Answers)
             {
-                var atLength = answer.StoredAnsweredAt.FormatIso(at);
+                var time = Time(answer.StoredAnsweredAt);
                 var value = answer.Value;
                 if (texts.Contains(answer.ItemCode))
                 {
                     if (includeText)
                     {
-                        csv.WriteField(row.ResponseId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                        csv.WriteEncoded(id);
                         csv.WriteField(answer.ItemCode);
                         csv.WriteField(value.Value ?? "");
-                        csv.WriteField(at[..atLength]);
+                        csv.WriteEncoded(time);
                         csv.EndRecord();
                         written++;
                     }
@@ -352,7 +396,7 @@ public sealed class ExportBundleWriter(StudyDataset dataset, IDbContextFactory<C
                     {
                         if (options.TryGetValue((answer.ItemCode, option), out var index))
                         {
-                            Write(csv, row.ResponseId, layout.Values[index].Name, 1, at[..atLength]);
+                            Write(csv, id, names[index], 1, time);
                             written++;
                         }
                     }
@@ -371,20 +415,40 @@ public sealed class ExportBundleWriter(StudyDataset dataset, IDbContextFactory<C
                     : variable.Kind == DatasetVariableKind.SingleChoice && value.Value is not null
                         && layout.ChoiceValues[i]!.TryGetValue(value.Value, out var code) ? code
                     : value.Number;
-                Write(csv, row.ResponseId, variable.Name, number, at[..atLength]);
+                Write(csv, id, names[i], number, time);
                 written++;
             }
 
             return written;
         }
 
-        private static void Write(CsvWriter csv, int responseId, string name, double? value, ReadOnlySpan<char> at)
+        private static void Write(Utf8CsvWriter csv, byte[] id, byte[] name, double? value, ReadOnlySpan<byte> at)
         {
-            csv.WriteField(responseId);
-            csv.WriteField(name);
+            csv.WriteEncoded(id);
+            csv.WriteEncoded(name);
             csv.WriteField(value);
-            csv.WriteField(at);
+            csv.WriteEncoded(at);
             csv.EndRecord();
+        }
+
+        /// <summary>The time's field; the answers of one page share theirs, so it is formatted when it changes.</summary>
+        private ReadOnlySpan<byte> Time(StoredUtcTime time)
+        {
+            if (atLength < 0 || !time.IsSameReading(lastAt))
+            {
+                Span<char> chars = stackalloc char[StoredUtcTime.MaxIsoLength];
+                var length = time.FormatIso(chars);
+                // The ISO form is ASCII digits and separators: one byte per char, never quoted or escaped.
+                for (var k = 0; k < length; k++)
+                {
+                    at[k] = (byte)chars[k];
+                }
+
+                atLength = length;
+                lastAt = time;
+            }
+
+            return at.AsSpan(0, atLength);
         }
     }
 }

@@ -29,23 +29,6 @@ internal static class ExportFormat
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, null),
     };
 
-    /// <summary>Writes a numeric cell: the value, the variable's code for its missing reason, or nothing when the variable has no codes.</summary>
-    public static void WriteCell(CsvWriter csv, DatasetVariable variable, DatasetCell cell)
-    {
-        if (cell.Value is { } value)
-        {
-            csv.WriteField(value);
-        }
-        else if (variable.MissingCodes is { } codes && cell.Missing is { } reason)
-        {
-            csv.WriteField(codes.CodeOf(reason));
-        }
-        else
-        {
-            csv.WriteField((string?)null);
-        }
-    }
-
     public static string Kind(DatasetVariable variable) => variable.Kind switch
     {
         DatasetVariableKind.Metadata => variable.ValueType switch

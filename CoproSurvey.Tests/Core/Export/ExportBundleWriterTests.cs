@@ -77,6 +77,40 @@ public sealed class ExportBundleWriterTests : IDisposable
         Assert.Equal("text.csv", codebook.Single(r => r["variable"] == "comment")["file"]);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task WriteToDirectoryAsync_WritesTheSameFiles_WhetherSqliteAnswersAreReadDirectlyOrThroughTheProvider(bool filtered)
+    {
+        // Arrange: quotes, separators, a formula, don't know, multiple choice, two versions and a partial response; the
+        // filtered request binds every kind of parameter the filter makes (an audience, lists of codes, times).
+        using var study = await DatasetTestStudy.CreateAsync();
+        var factory = study.Harness.Database.ContextFactory;
+        var filter = filtered
+            ? new DatasetFilter(Audience.Citizen, ["BE", "EE"], ["health", "education"], IncludePartial: true,
+                From: study.Harness.Clock.GetUtcNow().AddDays(-1), To: study.Harness.Clock.GetUtcNow().AddDays(1))
+            : new DatasetFilter(IncludePartial: true);
+        var request = new ExportRequest(SurveyHarness.StudyKey, filter, IncludeText: true);
+        var direct = folder.CreateSubdirectory("direct");
+        var provider = folder.CreateSubdirectory("provider");
+
+        // Act
+        var directSummary = await Writer(study).WriteToDirectoryAsync(request, direct.FullName, CancellationToken.None);
+        var providerSummary = await new ExportBundleWriter(
+                new StudyDataset(factory) { ReadAnswersThroughProvider = true }, factory, new AuditLog(factory, study.Harness.Clock), study.Harness.Clock)
+            .WriteToDirectoryAsync(request, provider.FullName, CancellationToken.None);
+
+        // Assert
+        Assert.Equal(5, directSummary.Responses);
+        Assert.Equal(directSummary.Files.Select(f => f.Name), providerSummary.Files.Select(f => f.Name));
+        foreach (var file in directSummary.Files)
+        {
+            Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(provider.FullName, file.Name)), await File.ReadAllBytesAsync(Path.Combine(direct.FullName, file.Name)));
+        }
+
+        Assert.Contains("\"slow; rude staff\nsecond \"\"line\"\"\"", await File.ReadAllTextAsync(Path.Combine(direct.FullName, "long.csv")));
+    }
+
     [Fact]
     public async Task WriteToDirectoryAsync_WritesAManifest_WithCountsFiltersTimeAndTheHashOfEveryOtherFile()
     {
