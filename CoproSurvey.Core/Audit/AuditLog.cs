@@ -37,7 +37,7 @@ public sealed class AuditLog(IDbContextFactory<CoproSurveyDbContext> contextFact
     {
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         // Entries can hold what someone typed (an e-mail address): cells that a spreadsheet would run as formulas are escaped.
-        await using var csv = CsvWriter.Create(output, new CsvWriterOptions { Injection = CsvInjection.Escape }, true);
+        await using var csv = CsvWriter.Create(output, Export.ExportFormat.Csv, true);
         csv.WriteRecord(["id", "time_utc", "action", "actor", "subject", "detail"]);
         var entries = db.AuditEvents.AsNoTracking().Where(e => e.StudyId == studyId).OrderBy(e => e.Id).AsAsyncEnumerable();
         await foreach (var e in entries.WithCancellation(ct))

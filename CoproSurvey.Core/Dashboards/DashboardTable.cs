@@ -12,7 +12,7 @@ public sealed record DashboardTable(string Name, IReadOnlyList<string> Columns, 
     /// <summary>Writes the table as CSV (RFC 4180, a header row, cells a spreadsheet would run as formulas escaped).</summary>
     public async Task WriteCsvAsync(TextWriter output, CancellationToken ct)
     {
-        await using var csv = CsvWriter.Create(output, new CsvWriterOptions { Injection = CsvInjection.Escape }, true);
+        await using var csv = CsvWriter.Create(output, Export.ExportFormat.Csv, true);
         csv.WriteRecord(Columns.ToArray());
         foreach (var row in Rows)
         {

@@ -8,7 +8,13 @@ namespace CoproSurvey.Core.Export;
 internal static class ExportFormat
 {
     /// <summary>RFC 4180, UTF-8 without BOM; text that a spreadsheet would run as a formula gets a leading apostrophe (numbers are written as numbers and keep their sign).</summary>
-    public static readonly CsvWriterOptions Csv = new() { Injection = CsvInjection.Escape };
+    public static readonly CsvWriterOptions Csv = new() { Injection = CsvInjection.Escape, InjectionCharacters = FormulaStarts };
+
+    /// <summary>
+    /// The first characters that make a text cell a possible formula, as OWASP lists them: = + - @, tab, CR and LF
+    /// (CsvHelper's default leaves out LF). The import takes the apostrophe off again.
+    /// </summary>
+    public const string FormulaStarts = "=@+-\t\r\n";
 
     public static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
 

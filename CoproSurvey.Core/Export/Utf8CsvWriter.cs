@@ -8,7 +8,7 @@ namespace CoproSurvey.Core.Export;
 /// <summary>
 /// Writes CSV as UTF-8 bytes into a pooled buffer, byte for byte as CsvHelper writes with <see cref="ExportFormat.Csv"/>:
 /// fields separated by commas, records ended by CRLF, a field quoted when it holds a comma, a quote, CR or LF (quotes
-/// doubled), and text starting with = @ + - tab or CR given a leading apostrophe and quoted; numbers are written in
+/// doubled), and text starting with = @ + - tab, CR or LF given a leading apostrophe and quoted; numbers are written in
 /// the invariant culture's shortest round-trip form and keep their sign. (CsvHelper also quotes an empty field that is a
 /// record's only field; the records of both files have several.) Used for data.csv and long.csv only: they
 /// carry tens of millions of fields, and CsvHelper's per-field string and char handling was a large part of an
@@ -17,8 +17,8 @@ namespace CoproSurvey.Core.Export;
 /// </summary>
 internal sealed class Utf8CsvWriter : IDisposable
 {
-    /// <summary>The characters CsvHelper's injection guard (<see cref="CsvHelper.CsvInjection.Escape"/>) escapes at the start of a text field.</summary>
-    private const string InjectionCharacters = "=@+-\t\r";
+    /// <summary>The characters the injection guard escapes at the start of a text field, as <see cref="ExportFormat.Csv"/> has CsvHelper do.</summary>
+    private const string InjectionCharacters = ExportFormat.FormulaStarts;
 
     private const int Capacity = 64 * 1024;
 

@@ -65,6 +65,25 @@ public sealed class Utf8CsvWriterTests
         Assert.Equal(theirs, ours);
     }
 
+    [Theory]
+    [InlineData("=1+1")]
+    [InlineData("+x")]
+    [InlineData("-x")]
+    [InlineData("@SUM(A1)")]
+    [InlineData("\tx")]
+    [InlineData("\rx")]
+    [InlineData("\nx")]
+    public void WriteField_PutsAnApostropheBeforeAPossibleFormula_OnOwaspsWholeList(string text)
+    {
+        // Act
+        var ours = Encoding.UTF8.GetString(Write(csv => { csv.WriteField(text); csv.WriteField(-5); csv.EndRecord(); }));
+        var theirs = Encoding.UTF8.GetString(WriteWithCsvHelper(csv => { csv.WriteField(text); csv.WriteField(-5); csv.EndRecord(); }));
+
+        // Assert: the text is protected, the negative number stays a number.
+        Assert.Equal($"\"'{text}\",-5\r\n", ours);
+        Assert.Equal(ours, theirs);
+    }
+
     [Fact]
     public void Encode_GivesTheBytesWriteFieldWrites()
     {
