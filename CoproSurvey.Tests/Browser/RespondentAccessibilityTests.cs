@@ -20,6 +20,7 @@ namespace CoproSurvey.Tests.Browser;
 public sealed class RespondentAccessibilityTests(RespondentBrowserFixture fixture, ITestOutputHelper output) : IClassFixture<RespondentBrowserFixture>
 {
     private static readonly ValidAnswers Citizen = ValidAnswers.ForShippedInstrument(Audience.Citizen);
+    private static readonly ValidAnswers Professional = ValidAnswers.ForShippedInstrument(Audience.Professional);
     private static readonly StudyDefinition Study = StudyLoader.LoadFile(Path.Combine(RepositoryPaths.Data, "studies", "coproduction.json")).Study!;
     private readonly string baseUrl = fixture.BaseUrl;
 
@@ -196,8 +197,9 @@ public sealed class RespondentAccessibilityTests(RespondentBrowserFixture fixtur
     private sealed record Viewport(int Width, int Height, string? Screenshots = null);
 
     /// <summary>
-    /// Visits every respondent page (entry with and without errors, each questionnaire page before and after a rejected
-    /// submit, thank-you, withdrawal, resume, declined, not found) and returns what is wrong on each, at each of the
+    /// Visits every respondent page (entry with and without errors, each citizen questionnaire page before and after a
+    /// rejected submit, thank-you, withdrawal, resume, declined, not found, then each professional questionnaire page and
+    /// its thank-you) and returns what is wrong on each, at each of the
     /// <paramref name="viewports"/> in turn: one walk resizes the window on every page rather than answering the whole
     /// questionnaire again for each width.
     /// </summary>
@@ -299,8 +301,24 @@ public sealed class RespondentAccessibilityTests(RespondentBrowserFixture fixtur
         await CheckAsync("declined");
         await page.GotoAsync(baseUrl + In("/s/coproduction/citizen/age"));
         await CheckAsync("below-minimum-age");
-        await page.GotoAsync(baseUrl + "/no/such/page");
+        await page.GotoAsync(baseUrl + In("/no/such/page"));
         await CheckAsync("not-found");
+
+        // The professional questionnaire's pages, in a browser of its own: this one has taken part as a citizen.
+        await page.Context.CloseAsync();
+        page = await fixture.Chromium.NewPageAsync(viewports[0].Width, viewports[0].Height, deviceScaleFactor);
+        await page.GotoAsync(baseUrl + In("/s/coproduction/professional?country=NL&field=health"));
+        await page.Locator("input[name=age][value=yes]").CheckAsync();
+        await page.Locator("button[value=agree]").ClickAsync();
+        await page.WaitForURLAsync(ResponsePageAddress());
+        for (var n = 1; n < 20 && !page.Url.EndsWith("/done", StringComparison.Ordinal); n++)
+        {
+            await CheckAsync($"professional-page-{n}");
+            await AnswerAndSubmitAsync(page, Professional);
+        }
+
+        Assert.EndsWith("/done", page.Url);
+        await CheckAsync("professional-done");
         await page.Context.CloseAsync();
         return problems;
     }
