@@ -20,10 +20,10 @@ namespace CoproSurvey.Core.Datasets;
 public sealed class StudyDataset(IDbContextFactory<CoproSurveyDbContext> contextFactory)
 {
     /// <summary>
-    /// Reads answers through the provider's data reader on SQLite too, rather than through SQLite's statement API:
-    /// for tests that check both readers give the same rows.
+    /// How answers are read on SQLite: for tests that check every path gives the same rows. Elsewhere the provider's
+    /// data reader is the only path.
     /// </summary>
-    internal bool ReadAnswersThroughProvider { get; init; }
+    internal SqliteAnswerPath AnswersOnSqlite { get; init; } = SqliteAnswerPath.StatementDirect;
 
     /// <summary>The layout of the study's dataset for an audience (null: both), or null when there is no such study.</summary>
     public async Task<DatasetLayout?> GetLayoutAsync(string studyKey, Instruments.Audience? audience, CancellationToken ct)
@@ -78,7 +78,7 @@ public sealed class StudyDataset(IDbContextFactory<CoproSurveyDbContext> context
             .AsAsyncEnumerable();
         await using var answers = await AnswerReader.OpenAsync(
             answersDb,
-            ReadAnswersThroughProvider,
+            AnswersOnSqlite,
             answersDb.Answers.AsNoTracking()
                 .Where(a => Select(answersDb, layout, filter).Select(r => r.Id).Contains(a.ResponseId))
                 .OrderBy(a => a.ResponseId).ThenBy(a => a.ItemCode),
@@ -138,7 +138,7 @@ public sealed class StudyDataset(IDbContextFactory<CoproSurveyDbContext> context
         protected const int DontKnow = 1;
         protected const int NotApplicable = 2;
 
-        public static async Task<AnswerReader> OpenAsync(CoproSurveyDbContext db, bool throughProvider, IQueryable<Answer> query, CancellationToken ct)
+        public static async Task<AnswerReader> OpenAsync(CoproSurveyDbContext db, SqliteAnswerPath onSqlite, IQueryable<Answer> query, CancellationToken ct)
         {
             var command = query
                 .Select(a => new { a.ResponseId, a.ItemCode, a.Value, a.Number, Missing = a.DontKnow ? DontKnow : a.NotApplicable ? NotApplicable : 0, a.AnsweredAt })
@@ -151,7 +151,8 @@ public sealed class StudyDataset(IDbContextFactory<CoproSurveyDbContext> context
                 }
 
                 command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-                if (!throughProvider && command is SqliteCommand sqlite && SqliteAnswerReader.TryOpen(sqlite) is { } direct)
+                if (onSqlite != SqliteAnswerPath.ProviderReader && command is SqliteCommand sqlite
+                    && SqliteAnswerReader.TryOpen(sqlite, onSqlite == SqliteAnswerPath.StatementDirect && SqliteNative.Available) is { } direct)
                 {
                     await command.DisposeAsync();
                     return direct;
@@ -266,16 +267,17 @@ public sealed class StudyDataset(IDbContextFactory<CoproSurveyDbContext> context
         private readonly int answeredAt;
         private readonly Utf8StringPool strings = new();
         private readonly IntPtr pointer;
-        private readonly bool direct = SqliteNative.Available;
+        private readonly bool direct;
         private byte[] bytes = new byte[256];
         private byte[] lastTimeText = new byte[64];
         private int lastTimeLength = -1;
         private StoredUtcTime lastTime;
         private bool any;
 
-        private SqliteAnswerReader(sqlite3 db, sqlite3_stmt statement, Dictionary<string, int> columns)
+        private SqliteAnswerReader(sqlite3 db, sqlite3_stmt statement, Dictionary<string, int> columns, bool direct)
         {
             this.db = db;
+            this.direct = direct;
             this.statement = statement;
             pointer = statement.DangerousGetHandle();
             responseId = columns[nameof(Answer.ResponseId)];
@@ -287,7 +289,8 @@ public sealed class StudyDataset(IDbContextFactory<CoproSurveyDbContext> context
         }
 
         /// <summary>The reader on the command's statement and first row, or null when the command holds what this reader does not bind (the provider's reader takes it then).</summary>
-        public static SqliteAnswerReader? TryOpen(SqliteCommand command)
+        /// <param name="direct">Whether columns are read on the statement's pointer (<see cref="SqliteNative"/>) rather than through SQLitePCLRaw.</param>
+        public static SqliteAnswerReader? TryOpen(SqliteCommand command, bool direct)
         {
             var db = ((SqliteConnection)command.Connection!).Handle!;
             var rc = raw.sqlite3_prepare_v2(db, command.CommandText, out var statement, out var tail);
@@ -311,7 +314,7 @@ public sealed class StudyDataset(IDbContextFactory<CoproSurveyDbContext> context
                     columns.TryAdd(raw.sqlite3_column_name(statement, i).utf8_to_string(), i);
                 }
 
-                var reader = new SqliteAnswerReader(db, statement, columns);
+                var reader = new SqliteAnswerReader(db, statement, columns, direct);
                 reader.any = reader.Step();
                 return reader;
             }
@@ -568,4 +571,17 @@ public sealed class StudyDataset(IDbContextFactory<CoproSurveyDbContext> context
 
         return query;
     }
+}
+
+/// <summary>How <see cref="StudyDataset"/> reads answers on SQLite.</summary>
+internal enum SqliteAnswerPath
+{
+    /// <summary>SQLite's statement API, columns read on the statement's pointer where <see cref="SqliteNative.Available"/> (else as below).</summary>
+    StatementDirect,
+
+    /// <summary>SQLite's statement API through SQLitePCLRaw's getters, as where the direct getters are not available.</summary>
+    StatementThroughSqlitePclRaw,
+
+    /// <summary>The provider's data reader, as on PostgreSQL.</summary>
+    ProviderReader,
 }

@@ -25,14 +25,60 @@ public sealed record Instrument(
     IReadOnlyList<Scale> Scales,
     string Sha256)
 {
+    // Built on first use and kept: every page view and submit looks items up, and an instrument never changes.
+    private readonly ItemIndexCache itemIndex = new();
+
+    /// <summary>A copy (<c>with</c>) builds its own item index from its own sections.</summary>
+    private Instrument(Instrument original)
+    {
+        Key = original.Key;
+        Version = original.Version;
+        Audience = original.Audience;
+        Title = original.Title;
+        Language = original.Language;
+        Introduction = original.Introduction;
+        Sections = original.Sections;
+        Scales = original.Scales;
+        Sha256 = original.Sha256;
+        itemIndex = new();
+    }
+
     /// <summary>Every answerable variable (item) in questionnaire order; a matrix contributes one variable per row.</summary>
-    public IEnumerable<ItemRef> Items =>
-        Sections.SelectMany((s, si) => s.Questions.SelectMany(q => q.ItemCodes.Select(code => new ItemRef(code, q, s, si))));
+    public IReadOnlyList<ItemRef> Items => Index.Items;
 
     public Section? FindSection(string code) => Sections.FirstOrDefault(s => s.Code == code);
 
     /// <summary>The answerable variable with this item code (a matrix row code for a matrix), or null.</summary>
-    public ItemRef? FindItem(string code) => Items.FirstOrDefault(i => i.Code == code);
+    public ItemRef? FindItem(string code) => Index.ByCode.GetValueOrDefault(code);
+
+    private ItemIndex Index => itemIndex.Value ??= new ItemIndex(Sections);
+
+    /// <summary>Holds the index; takes no part in the record's equality, as the index follows from the sections.</summary>
+    private sealed class ItemIndexCache
+    {
+        public ItemIndex? Value;
+
+        public override bool Equals(object? obj) => obj is ItemIndexCache;
+
+        public override int GetHashCode() => 0;
+    }
+
+    private sealed class ItemIndex
+    {
+        public ItemIndex(IReadOnlyList<Section> sections)
+        {
+            Items = sections.SelectMany((s, si) => s.Questions.SelectMany(q => q.ItemCodes.Select(code => new ItemRef(code, q, s, si)))).ToList();
+            ByCode = new Dictionary<string, ItemRef>(Items.Count, StringComparer.Ordinal);
+            foreach (var item in Items)
+            {
+                ByCode.TryAdd(item.Code, item); // the first one, as a search in order finds it; the validator refuses duplicates
+            }
+        }
+
+        public IReadOnlyList<ItemRef> Items { get; }
+
+        public Dictionary<string, ItemRef> ByCode { get; }
+    }
 
     /// <summary>The construct scale with this code, or null.</summary>
     public Scale? FindScale(string code) => Scales.FirstOrDefault(s => s.Code == code);

@@ -114,11 +114,10 @@ public sealed class Response
     public IReadOnlyDictionary<string, AnswerValue> AnswerValues(Instrument instrument)
     {
         ArgumentNullException.ThrowIfNull(instrument);
-        var types = instrument.Items.ToDictionary(i => i.Code, i => i.Question.Type, StringComparer.Ordinal);
         return answers.ToDictionary(
             a => a.ItemCode,
-            a => types.TryGetValue(a.ItemCode, out var type)
-                ? a.ToValue(type)
+            a => instrument.FindItem(a.ItemCode) is { } item
+                ? a.ToValue(item.Question.Type)
                 : throw new InvalidOperationException($"Item '{a.ItemCode}' is not in instrument '{instrument.Key}' {instrument.Version}."),
             StringComparer.Ordinal);
     }

@@ -6,6 +6,7 @@
 # PROVIDER=sqlite (default): a fresh SQLite file. PROVIDER=postgres: a throwaway PostgreSQL cluster of Debian's server
 # on loopback, started for the run in a temporary folder and removed after it (no system cluster is touched), with
 # PostgreSQL's default durability (fsync and synchronous commit on), as SQLite's is kept.
+# ONLY="--respondents 50" runs that one measurement instead of the three; WARMUP_MINUTES sets the warm-up (0.75).
 set -euo pipefail
 minutes="${1:-1}"
 provider="${PROVIDER:-sqlite}"
@@ -102,9 +103,12 @@ if sys.argv[6] == 'postgres': print(f'   PostgreSQL CPU {db/1000:.1f} s, {db/pos
 " "$json" "$before" "$after" "$db_before" "$db_after" "$provider"
 }
 
-# Warm-up (JIT, first connections, instrument cache), not reported.
-dotnet "$app" loadtest --url "$url" --respondents 10 --minutes 0.2 --json > "$dir/warm-up.json" || { cat "$dir/warm-up.json" "$dir/app.log" | tail -n 30 >&2; exit 1; }
+# Warm-up, not reported: first connections, the instrument cache, and the JIT, which keeps compiling the hot path again
+# (tiered compilation) for about 30 s of load; shorter warm-ups put seconds of JIT into the first run's CPU per post.
+dotnet "$app" loadtest --url "$url" --respondents 50 --minutes "${WARMUP_MINUTES:-0.75}" --json > "$dir/warm-up.json" || { cat "$dir/warm-up.json" "$dir/app.log" | tail -n 30 >&2; exit 1; }
+if [ -n "${ONLY:-}" ]; then measure $ONLY; else
 measure --respondents 50 --ceiling
 measure --respondents 50
 measure --respondents 500 --think 5
+fi
 grep -ci "database is locked" "$dir/app.log" | sed 's/^/"database is locked" in the server log: /' || true

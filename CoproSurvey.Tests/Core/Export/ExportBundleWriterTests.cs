@@ -78,9 +78,11 @@ public sealed class ExportBundleWriterTests : IDisposable
     }
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task WriteToDirectoryAsync_WritesTheSameFiles_WhetherSqliteAnswersAreReadDirectlyOrThroughTheProvider(bool filtered)
+    [InlineData(false, nameof(SqliteAnswerPath.ProviderReader))]
+    [InlineData(true, nameof(SqliteAnswerPath.ProviderReader))]
+    [InlineData(false, nameof(SqliteAnswerPath.StatementThroughSqlitePclRaw))]
+    [InlineData(true, nameof(SqliteAnswerPath.StatementThroughSqlitePclRaw))]
+    public async Task WriteToDirectoryAsync_WritesTheSameFiles_WhicheverWaySqliteAnswersAreRead(bool filtered, string path)
     {
         // Arrange: quotes, separators, a formula, don't know, multiple choice, two versions and a partial response; the
         // filtered request binds every kind of parameter the filter makes (an audience, lists of codes, times).
@@ -92,20 +94,20 @@ public sealed class ExportBundleWriterTests : IDisposable
             : new DatasetFilter(IncludePartial: true);
         var request = new ExportRequest(SurveyHarness.StudyKey, filter, IncludeText: true);
         var direct = folder.CreateSubdirectory("direct");
-        var provider = folder.CreateSubdirectory("provider");
+        var other = folder.CreateSubdirectory("other");
 
         // Act
         var directSummary = await Writer(study).WriteToDirectoryAsync(request, direct.FullName, CancellationToken.None);
-        var providerSummary = await new ExportBundleWriter(
-                new StudyDataset(factory) { ReadAnswersThroughProvider = true }, factory, new AuditLog(factory, study.Harness.Clock), study.Harness.Clock)
-            .WriteToDirectoryAsync(request, provider.FullName, CancellationToken.None);
+        var otherSummary = await new ExportBundleWriter(
+                new StudyDataset(factory) { AnswersOnSqlite = Enum.Parse<SqliteAnswerPath>(path) }, factory, new AuditLog(factory, study.Harness.Clock), study.Harness.Clock)
+            .WriteToDirectoryAsync(request, other.FullName, CancellationToken.None);
 
         // Assert
         Assert.Equal(5, directSummary.Responses);
-        Assert.Equal(directSummary.Files.Select(f => f.Name), providerSummary.Files.Select(f => f.Name));
+        Assert.Equal(directSummary.Files.Select(f => f.Name), otherSummary.Files.Select(f => f.Name));
         foreach (var file in directSummary.Files)
         {
-            Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(provider.FullName, file.Name)), await File.ReadAllBytesAsync(Path.Combine(direct.FullName, file.Name)));
+            Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(other.FullName, file.Name)), await File.ReadAllBytesAsync(Path.Combine(direct.FullName, file.Name)));
         }
 
         Assert.Contains("\"slow; rude staff\nsecond \"\"line\"\"\"", await File.ReadAllTextAsync(Path.Combine(direct.FullName, "long.csv")));
