@@ -41,6 +41,8 @@ public sealed partial class ResponseService(IDbContextFactory<CoproSurveyDbConte
 
     private const int MaxAttempts = 4;
 
+    private readonly LanguagesCache languages = new();
+
     /// <summary>The welcome page data in the source language; null when the study or audience is unknown or the study is not open.</summary>
     public Task<SurveyEntry?> GetEntryAsync(string studyKey, Audience audience, CancellationToken ct) =>
         GetEntryAsync(studyKey, audience, null, ct);
@@ -74,8 +76,27 @@ public sealed partial class ResponseService(IDbContextFactory<CoproSurveyDbConte
         };
     }
 
-    /// <summary>The languages the current questionnaire of a study's audience is offered in, the source first; null when it is not open.</summary>
+    /// <summary>
+    /// The languages the current questionnaire of a study's audience is offered in, the source first; null when it is
+    /// not open. Read at most once in <see cref="LanguagesCache.Lifetime"/> per study and audience: every request on a
+    /// study's link asks, refused ones (429, 413) included, and a flood of those must not become a flood of reads.
+    /// A page that serves the questionnaire reads what it shows itself, so a language added or dropped meanwhile is
+    /// only offered or still preselected for that long.
+    /// </summary>
     public async Task<IReadOnlyList<string>?> GetLanguagesAsync(string studyKey, Audience audience, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(studyKey);
+        if (languages.TryGet(studyKey, audience, time.GetUtcNow(), out var cached))
+        {
+            return cached;
+        }
+
+        var read = await ReadLanguagesAsync(studyKey, audience, ct);
+        languages.Set(studyKey, audience, read, time.GetUtcNow());
+        return read;
+    }
+
+    private async Task<IReadOnlyList<string>?> ReadLanguagesAsync(string studyKey, Audience audience, CancellationToken ct)
     {
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var (study, version) = await FindOpenAsync(db, studyKey, audience, ct);
