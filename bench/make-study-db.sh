@@ -16,6 +16,8 @@ rm -f "$DB.tmp"
 dotnet "$DLL" seed-demo --responses 10000 --seed 1 --database "$DB.tmp" --data "$ROOT/data"
 COLUMNS=$(sqlite3 "$DB.tmp" "SELECT group_concat(name, ', ') FROM pragma_table_info('Responses') WHERE name NOT IN ('Id', 'ResumeCode');")
 R_COLUMNS=$(sqlite3 "$DB.tmp" "SELECT group_concat('r.' || name, ', ') FROM pragma_table_info('Responses') WHERE name NOT IN ('Id', 'ResumeCode');")
+A_COLUMNS=$(sqlite3 "$DB.tmp" "SELECT group_concat(name, ', ') FROM pragma_table_info('Answers') WHERE name NOT IN ('Id', 'ResponseId');")
+AA_COLUMNS=$(sqlite3 "$DB.tmp" "SELECT group_concat('a.' || name, ', ') FROM pragma_table_info('Answers') WHERE name NOT IN ('Id', 'ResponseId');")
 sqlite3 "$DB.tmp" <<SQL
 PRAGMA journal_mode=DELETE;
 DROP INDEX IX_Answers_ItemCode_ResponseId_Number;
@@ -24,8 +26,8 @@ INSERT INTO Responses (Id, ResumeCode, $COLUMNS)
 SELECT r.Id + copy.n * 10000, printf('X%09d', r.Id + copy.n * 10000), $R_COLUMNS
 FROM Responses r, copy WHERE r.Id <= 10000 ORDER BY copy.n, r.Id;
 WITH RECURSIVE copy(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM copy WHERE n < $RESPONSES / 10000 - 1)
-INSERT INTO Answers (ResponseId, ItemCode, Value, DontKnow, AnsweredAt, Number)
-SELECT a.ResponseId + copy.n * 10000, a.ItemCode, a.Value, a.DontKnow, a.AnsweredAt, a.Number
+INSERT INTO Answers (ResponseId, $A_COLUMNS)
+SELECT a.ResponseId + copy.n * 10000, $AA_COLUMNS
 FROM Answers a, copy WHERE a.ResponseId <= 10000 ORDER BY copy.n, a.ResponseId, a.ItemCode;
 WITH RECURSIVE copy(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM copy WHERE n < $RESPONSES / 10000 - 1)
 INSERT INTO PageEvents (ResponseId, SectionCode, Kind, At)
