@@ -21,16 +21,21 @@ internal sealed class ResponseQueries
     public static ResponseQueries For(CoproSurveyDbContext db) => ByModel.GetValue(db.Model, _ => new ResponseQueries());
 
     /// <summary>The response opened by an access token's hash, with its answers, not tracked.</summary>
+    /// <remarks>
+    /// Every query by token finds the response's id first, in an uncorrelated subquery (null for an unknown hash), and
+    /// then the response by its key. Written as <c>EXISTS</c> over the tokens, the query would have SQLite scan every
+    /// response and search the tokens once per row, a cost that grows with the study (see RespondentQueryPlanTests).
+    /// </remarks>
     public Func<CoproSurveyDbContext, string, CancellationToken, Task<Response?>> ResponseByToken { get; } =
         EF.CompileAsyncQuery((CoproSurveyDbContext db, string hash, CancellationToken ct) =>
             db.Responses.AsNoTracking().Include(r => r.Answers)
-                .SingleOrDefault(r => db.ResponseAccessTokens.Any(t => t.TokenHash == hash && t.ResponseId == r.Id)));
+                .SingleOrDefault(r => r.Id == db.ResponseAccessTokens.Where(t => t.TokenHash == hash).Select(t => t.ResponseId).FirstOrDefault()));
 
     /// <summary>As <see cref="ResponseByToken"/>, tracked for a change.</summary>
     public Func<CoproSurveyDbContext, string, CancellationToken, Task<Response?>> TrackedResponseByToken { get; } =
         EF.CompileAsyncQuery((CoproSurveyDbContext db, string hash, CancellationToken ct) =>
             db.Responses.Include(r => r.Answers)
-                .SingleOrDefault(r => db.ResponseAccessTokens.Any(t => t.TokenHash == hash && t.ResponseId == r.Id)));
+                .SingleOrDefault(r => r.Id == db.ResponseAccessTokens.Where(t => t.TokenHash == hash).Select(t => t.ResponseId).FirstOrDefault()));
 
     /// <summary>
     /// What a respondent page needs of its study: not the countries, units and consent texts, whose JSON would be
@@ -44,7 +49,7 @@ internal sealed class ResponseQueries
     public Func<CoproSurveyDbContext, string, CancellationToken, Task<ResponseLanguageRow?>> LanguageByToken { get; } =
         EF.CompileAsyncQuery((CoproSurveyDbContext db, string hash, CancellationToken ct) =>
             db.Responses
-                .Where(r => db.ResponseAccessTokens.Any(t => t.TokenHash == hash && t.ResponseId == r.Id))
+                .Where(r => r.Id == db.ResponseAccessTokens.Where(t => t.TokenHash == hash).Select(t => t.ResponseId).FirstOrDefault())
                 .Select(r => new ResponseLanguageRow(r.StudyId, r.InstrumentVersionId, r.InstrumentSha256, r.Language, r.CompletedAt != null))
                 .SingleOrDefault());
 

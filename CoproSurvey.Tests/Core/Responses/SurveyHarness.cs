@@ -49,6 +49,14 @@ internal sealed class SurveyHarness : IDisposable
         return harness;
     }
 
+    /// <summary>The harness on a database given by the test, such as one whose contexts are instrumented.</summary>
+    public static async Task<SurveyHarness> CreateAsync(ITestDatabase database)
+    {
+        var harness = new SurveyHarness(database);
+        await harness.LoadStudyAsync(StudyStatus.Open);
+        return harness;
+    }
+
     public Task LoadStudyAsync(StudyStatus status, Instrument? instrument = null) =>
         Initializer.LoadStudyAsync(
             TestInstrument.Study(StudyKey, status),
