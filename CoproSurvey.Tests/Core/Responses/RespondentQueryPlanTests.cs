@@ -11,8 +11,10 @@ namespace CoproSurvey.Tests.Core.Responses;
 
 /// <summary>
 /// The cost of a respondent's request must not grow with the study: none of the statements a respondent's requests
-/// run scans a table that grows with the responses. Checked on SQLite's own query plans (<c>EXPLAIN QUERY PLAN</c>)
-/// of every statement recorded while respondents go through the questionnaire.
+/// run scans a table that grows with the responses. Checked on the database's own query plans of every statement
+/// recorded while respondents go through the questionnaire: SQLite's <c>EXPLAIN QUERY PLAN</c>, and PostgreSQL's
+/// <c>EXPLAIN</c> with sequential scans priced out (<c>enable_seqscan = off</c>), so that on the test's few rows a
+/// sequential scan shows only where no index serves the statement.
 /// </summary>
 public sealed partial class RespondentQueryPlanTests
 {
@@ -22,12 +24,13 @@ public sealed partial class RespondentQueryPlanTests
 
     private static readonly CancellationToken None = CancellationToken.None;
 
-    [Fact]
-    public async Task NoStatementOfARespondentsRequests_ScansATableThatGrowsWithTheResponses()
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task NoStatementOfARespondentsRequests_ScansATableThatGrowsWithTheResponses(DatabaseProvider provider)
     {
         // Arrange
         var recorder = new StatementRecorder();
-        using var harness = await SurveyHarness.CreateAsync(new RecordingDatabase(SqliteDatabase.InMemory(), recorder));
+        using var harness = await SurveyHarness.CreateAsync(new RecordingDatabase(TestDatabases.Create(provider), recorder));
         var service = harness.Responses;
         await harness.StartAsync(); // another response in the study, so that a statement scanning one table has rows to scan
         recorder.Clear();
@@ -59,17 +62,22 @@ public sealed partial class RespondentQueryPlanTests
         var statements = recorder.Statements;
         Assert.True(statements.Count > 40, $"only {statements.Count} statements recorded");
         var scans = new List<string>();
-        await using var connection = new SqliteConnection(harness.Database.ConnectionString);
+        await using var db = harness.Database.CreateContext();
+        var connection = db.Database.GetDbConnection();
         await connection.OpenAsync();
+        if (provider == DatabaseProvider.Postgres)
+        {
+            await db.Database.ExecuteSqlRawAsync("SET enable_seqscan = off");
+        }
+
         foreach (var statement in statements.Where(s => Explainable().IsMatch(s.Sql)).DistinctBy(s => s.Sql))
         {
             var aliases = TableAliases().Matches(statement.Sql).ToDictionary(m => m.Groups["alias"].Value, m => m.Groups["table"].Value);
-            foreach (var line in await PlanAsync(connection, statement))
+            foreach (var line in await PlanAsync(connection, provider, statement))
             {
-                var scanned = ScannedTable().Match(line);
-                if (scanned.Success && GrowingTables.Contains(aliases.GetValueOrDefault(scanned.Groups[1].Value, scanned.Groups[1].Value)))
+                if (ScannedTable(provider, line) is { } scanned && GrowingTables.Contains(aliases.GetValueOrDefault(scanned, scanned)))
                 {
-                    scans.Add($"{line}\n  in: {statement.Sql}");
+                    scans.Add($"{line.Trim()}\n  in: {statement.Sql}");
                 }
             }
         }
@@ -89,46 +97,87 @@ public sealed partial class RespondentQueryPlanTests
             SELECT "r"."Language" FROM "Responses" AS "r"
             WHERE EXISTS (SELECT 1 FROM "ResponseAccessTokens" AS "r0" WHERE "r0"."TokenHash" = @hash AND "r0"."ResponseId" = "r"."Id")
             """,
-            [("@hash", "00")]);
+            [("@hash", "00", null)]);
 
         // Act
-        var plan = await PlanAsync(connection, statement);
+        var plan = await PlanAsync(connection, DatabaseProvider.Sqlite, statement);
 
         // Assert
-        Assert.Contains(plan, line => ScannedTable().Match(line) is { Success: true } m && m.Groups[1].Value == "r");
+        Assert.Contains(plan, line => ScannedTable(DatabaseProvider.Sqlite, line) == "r");
     }
 
-    /// <summary>Each statement of a command (EF sends several in one, separated by semicolons), with the command's parameters.</summary>
-    private static async Task<IReadOnlyList<string>> PlanAsync(SqliteConnection connection, Statement statement)
+    [SkippableFact]
+    public async Task TheCheck_FindsASequentialScan_OnPostgres_WhereNoIndexServesTheStatement()
+    {
+        // Arrange
+        using var database = TestDatabases.Create(DatabaseProvider.Postgres);
+        await using var db = database.CreateContext();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await db.Database.ExecuteSqlRawAsync("SET enable_seqscan = off");
+        var statement = new Statement("""SELECT "r"."Id" FROM "Responses" AS "r" WHERE "r"."Language" = @language""", [("@language", "en", null)]);
+
+        // Act
+        var plan = await PlanAsync(connection, DatabaseProvider.Postgres, statement);
+
+        // Assert
+        Assert.Contains(plan, line => ScannedTable(DatabaseProvider.Postgres, line) == "r");
+    }
+
+    /// <summary>The plan of one statement, bound to the parameters it names, one line per step.</summary>
+    private static async Task<IReadOnlyList<string>> PlanAsync(DbConnection connection, DatabaseProvider provider, Statement statement)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + statement.Sql;
-        foreach (var (name, value) in statement.Parameters.Where(p => statement.Sql.Contains(p.Name, StringComparison.Ordinal)))
+        command.CommandText = (provider == DatabaseProvider.Sqlite ? "EXPLAIN QUERY PLAN " : "EXPLAIN ") + statement.Sql;
+        foreach (var (name, value, original) in statement.Parameters.Where(p => statement.Sql.Contains(p.Name, StringComparison.Ordinal)))
         {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            // As the command sent it: with its type (Npgsql's parameters can be copied), or else its value.
+            if (original?.Clone() is DbParameter copy)
+            {
+                command.Parameters.Add(copy);
+                continue;
+            }
+
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value ?? DBNull.Value;
+            command.Parameters.Add(parameter);
         }
 
         var lines = new List<string>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
-            lines.Add(reader.GetString(3));
+            lines.Add(reader.GetString(provider == DatabaseProvider.Sqlite ? 3 : 0));
         }
 
         return lines;
     }
 
+    /// <summary>
+    /// The alias (or table) a plan step reads in full: SQLite's <c>SCAN r</c> or <c>SCAN r USING COVERING INDEX ...</c>
+    /// (not the scan of a subquery's rows, which names no table of the statement), PostgreSQL's
+    /// <c>Seq Scan on "Responses" r</c>; null for any other step.
+    /// </summary>
+    private static string? ScannedTable(DatabaseProvider provider, string line)
+    {
+        var match = provider == DatabaseProvider.Sqlite ? SqliteScan().Match(line) : PostgresScan().Match(line);
+        return !match.Success ? null : match.Groups["alias"].Success ? match.Groups["alias"].Value : match.Groups["table"].Value;
+    }
+
     [GeneratedRegex(@"^\s*(SELECT|UPDATE|DELETE|WITH)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Explainable();
 
-    [GeneratedRegex("\"(?<table>\\w+)\" AS \"(?<alias>\\w+)\"")]
+    [GeneratedRegex("\"(?<table>\\w+)\" AS \"?(?<alias>\\w+)\"?")]
     private static partial Regex TableAliases();
 
-    /// <summary>A full scan of a table or an index (<c>SCAN r</c>, <c>SCAN r USING COVERING INDEX ...</c>), not of a subquery's rows.</summary>
-    [GeneratedRegex(@"^SCAN (\w+)")]
-    private static partial Regex ScannedTable();
+    [GeneratedRegex(@"^SCAN (?<table>\w+)")]
+    private static partial Regex SqliteScan();
 
-    private sealed record Statement(string Sql, IReadOnlyList<(string Name, object? Value)> Parameters);
+    [GeneratedRegex("Seq Scan on \"?(?<table>\\w+)\"?(?: (?<alias>\\w+))?")]
+    private static partial Regex PostgresScan();
+
+    private sealed record Statement(string Sql, IReadOnlyList<(string Name, object? Value, ICloneable? Original)> Parameters);
 
     /// <summary>Records every statement the contexts run, split into single statements, with their parameter values.</summary>
     private sealed class StatementRecorder : DbCommandInterceptor
@@ -195,7 +244,7 @@ public sealed partial class RespondentQueryPlanTests
 
         private void Record(DbCommand command)
         {
-            var parameters = command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, (object?)p.Value)).ToList();
+            var parameters = command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, (object?)p.Value, p as ICloneable)).ToList();
             lock (statements)
             {
                 statements.AddRange(command.CommandText
@@ -205,15 +254,16 @@ public sealed partial class RespondentQueryPlanTests
         }
     }
 
-    /// <summary>A SQLite test database whose contexts report their statements to a recorder.</summary>
-    private sealed class RecordingDatabase(SqliteDatabase inner, StatementRecorder recorder) : ITestDatabase
+    /// <summary>A test database whose contexts report their statements to a recorder.</summary>
+    private sealed class RecordingDatabase(ITestDatabase inner, StatementRecorder recorder) : ITestDatabase
     {
         public DatabaseProvider Provider => inner.Provider;
 
         public string ConnectionString => inner.ConnectionString;
 
         public IDbContextFactory<CoproSurveyDbContext> ContextFactory { get; } = new Factory(
-            new DbContextOptionsBuilder<CoproSurveyDbContext>().UseSqlite(inner.ConnectionString).AddInterceptors(recorder).Options);
+            new DbContextOptionsBuilder<CoproSurveyDbContext>()
+                .UseCoproSurveyDatabase(inner.Provider, inner.ConnectionString).AddInterceptors(recorder).Options);
 
         public void Dispose() => inner.Dispose();
 
