@@ -606,7 +606,8 @@ public sealed partial class ResponseService(IDbContextFactory<CoproSurveyDbConte
     /// <summary>
     /// Keeps one connection open for the few queries of a request (the context closes it when disposed). Otherwise
     /// EF opens and closes one per query: on SQLite each open registers the provider's functions again, and on
-    /// PostgreSQL each reuse of a pooled connection resets it first (<c>DISCARD ALL</c>, a round trip and work for the server).
+    /// PostgreSQL each return of a connection to the pool is work for the pool (and for the server, where the
+    /// connection string asks for the session reset).
     /// </summary>
     private static Task OpenOnceAsync(CoproSurveyDbContext db, CancellationToken ct) => db.Database.OpenConnectionAsync(ct);
 

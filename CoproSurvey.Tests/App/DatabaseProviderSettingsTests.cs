@@ -70,15 +70,15 @@ public sealed class DatabaseProviderSettingsTests
     }
 
     [Fact]
-    public void WithAutoPrepare_PreparesRepeatedStatements_UnlessTheConnectionStringSaysOtherwise()
+    public void WithPoolSettings_PreparesRepeatedStatementsAndSkipsTheSessionReset_UnlessTheConnectionStringSaysOtherwise()
     {
-        var added = new Npgsql.NpgsqlConnectionStringBuilder(CoproSurveyDatabase.WithAutoPrepare("Host=db;Database=coprosurvey;Password=secret"));
-        var kept = new Npgsql.NpgsqlConnectionStringBuilder(CoproSurveyDatabase.WithAutoPrepare("Host=db;Database=coprosurvey;Max Auto Prepare=0"));
-        var synonym = new Npgsql.NpgsqlConnectionStringBuilder(CoproSurveyDatabase.WithAutoPrepare("Host=db;Database=coprosurvey;maxautoprepare=8"));
+        var added = new Npgsql.NpgsqlConnectionStringBuilder(CoproSurveyDatabase.WithPoolSettings("Host=db;Database=coprosurvey;Password=secret"));
+        var kept = new Npgsql.NpgsqlConnectionStringBuilder(CoproSurveyDatabase.WithPoolSettings("Host=db;Database=coprosurvey;Max Auto Prepare=0;No Reset On Close=false"));
+        var synonym = new Npgsql.NpgsqlConnectionStringBuilder(CoproSurveyDatabase.WithPoolSettings("Host=db;Database=coprosurvey;maxautoprepare=8;noresetonclose=false"));
 
-        Assert.Equal(CoproSurveyDatabase.AutoPreparedStatements, added.MaxAutoPrepare);
+        Assert.Equal((CoproSurveyDatabase.AutoPreparedStatements, true), (added.MaxAutoPrepare, added.NoResetOnClose));
         Assert.Equal(("db", "coprosurvey", "secret"), (added.Host, added.Database, added.Password));
-        Assert.Equal(0, kept.MaxAutoPrepare);
-        Assert.Equal(8, synonym.MaxAutoPrepare);
+        Assert.Equal((0, false), (kept.MaxAutoPrepare, kept.NoResetOnClose));
+        Assert.Equal((8, false), (synonym.MaxAutoPrepare, synonym.NoResetOnClose));
     }
 }

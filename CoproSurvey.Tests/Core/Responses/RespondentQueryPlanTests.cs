@@ -13,7 +13,7 @@ namespace CoproSurvey.Tests.Core.Responses;
 /// The cost of a respondent's request must not grow with the study: none of the statements a respondent's requests
 /// run scans a table that grows with the responses. Checked on the database's own query plans of every statement
 /// recorded while respondents go through the questionnaire: SQLite's <c>EXPLAIN QUERY PLAN</c>, and PostgreSQL's
-/// <c>EXPLAIN</c> with sequential scans priced out (<c>enable_seqscan = off</c>), so that on the test's few rows a
+/// <c>EXPLAIN</c> with sequential scans priced out (<c>SET LOCAL enable_seqscan = off</c>), so that on the test's few rows a
 /// sequential scan shows only where no index serves the statement.
 /// </summary>
 public sealed partial class RespondentQueryPlanTests
@@ -65,9 +65,11 @@ public sealed partial class RespondentQueryPlanTests
         await using var db = harness.Database.CreateContext();
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync();
+        // On PostgreSQL for this transaction only: connections go back to the pool without a session reset.
+        await using var transaction = provider == DatabaseProvider.Postgres ? await db.Database.BeginTransactionAsync() : null;
         if (provider == DatabaseProvider.Postgres)
         {
-            await db.Database.ExecuteSqlRawAsync("SET enable_seqscan = off");
+            await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_seqscan = off");
         }
 
         foreach (var statement in statements.Where(s => Explainable().IsMatch(s.Sql)).DistinctBy(s => s.Sql))
@@ -114,7 +116,8 @@ public sealed partial class RespondentQueryPlanTests
         await using var db = database.CreateContext();
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync();
-        await db.Database.ExecuteSqlRawAsync("SET enable_seqscan = off");
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_seqscan = off");
         var statement = new Statement("""SELECT "r"."Id" FROM "Responses" AS "r" WHERE "r"."Language" = @language""", [("@language", "en", null)]);
 
         // Act
