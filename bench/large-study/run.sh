@@ -24,10 +24,10 @@ trap cleanup EXIT
 run() {
   local label=$1 db=$2 before after
   Database__Provider=Sqlite ConnectionStrings__CoproSurvey="Data Source=$db" ASPNETCORE_ENVIRONMENT=Development \
-    dotnet "$app" --contentRoot "$(dirname "$app")" --urls "$url" RateLimits:respondent-start:PermitLimit=1000000 > "$dir/app.log" 2>&1 &
+    dotnet "$app" --contentRoot "$(dirname "$app")" --urls "$url" RateLimits:respondent-start:PermitLimit=1000000 > "$dir/$label.log" 2>&1 &
   server=$!
-  until grep -q "CoproSurvey is running at" "$dir/app.log"; do
-    kill -0 "$server" 2>/dev/null || { cat "$dir/app.log" >&2; exit 1; }
+  until grep -q "CoproSurvey is running at" "$dir/$label.log" 2>/dev/null; do
+    kill -0 "$server" 2>/dev/null || { cat "$dir/$label.log" >&2; exit 1; }
     sleep 0.5
   done
   dotnet "$app" loadtest --url "$url" --respondents 5 --minutes 0.25 --json > /dev/null
@@ -43,6 +43,6 @@ print(f'{sys.argv[4]}: {json.dumps(r)}'); print(f'   server CPU {ms / max(r[\"pa
 }
 
 cp "$big" "$dir/large.db"
-run "$responses responses" "$dir/large.db"
+run "$responses-responses" "$dir/large.db"
 rm -f "$dir"/large.db*
-run "new study" "$dir/new.db"
+run "new-study" "$dir/new.db"
