@@ -40,14 +40,18 @@ public sealed class HeadlessChromium : IAsyncDisposable
     }
 
     /// <summary>
-    /// A page in a fresh context (own cookies) with the given viewport in CSS pixels, waiting up to 30 s for anything.
-    /// A <paramref name="deviceScaleFactor"/> of 2 on half the window's size is how the browser lays out a page zoomed to 200%.
+    /// A page in a fresh context (own cookies) with the given viewport in CSS pixels, waiting up to 30 s for an element
+    /// and up to 60 s for a page to load (a form post and its redirect on a machine whose cores are taken by the other
+    /// tests), with a <see cref="PageJournal"/> of its loads. A <paramref name="deviceScaleFactor"/> of 2 on half the
+    /// window's size is how the browser lays out a page zoomed to 200%.
     /// </summary>
     public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, float deviceScaleFactor = 1)
     {
         var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height }, DeviceScaleFactor = deviceScaleFactor });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(30_000);
+        page.SetDefaultNavigationTimeout(60_000);
+        PageJournal.Attach(page);
         return page;
     }
 

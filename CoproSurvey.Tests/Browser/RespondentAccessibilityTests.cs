@@ -57,7 +57,7 @@ public sealed class RespondentAccessibilityTests(RespondentBrowserFixture fixtur
         await CheckOverflowAsync("entry");
         await FocusAndPressAsync(page, "#" + ConsentNotice.AgeInputId, "Space");
         await FocusAndPressAsync(page, "button[value=agree]", "Enter");
-        await page.WaitForURLAsync(ResponsePageAddress());
+        await PageJournal.WaitForAddressAsync(page, ResponsePageAddress());
         var token = ResponsePageAddress().Match(page.Url).Groups[1].Value;
 
         for (var pages = 1; pages < 30 && !page.Url.EndsWith("/done", StringComparison.Ordinal); pages++)
@@ -65,7 +65,7 @@ public sealed class RespondentAccessibilityTests(RespondentBrowserFixture fixtur
             await CheckOverflowAsync($"page {pages} ({page.Url[(page.Url.LastIndexOf('/') + 1)..]})");
             var before = page.Url;
             await AnswerWithKeyboardAsync(page);
-            await page.WaitForURLAsync(url => url != before);
+            await PageJournal.WaitToLeaveAsync(page, before);
             Assert.Equal(0, await page.Locator(".error-summary").CountAsync());
         }
 
@@ -93,13 +93,13 @@ public sealed class RespondentAccessibilityTests(RespondentBrowserFixture fixtur
         await page.GotoAsync(baseUrl + "/s/coproduction/professional?country=NL&field=health");
         await FocusAndPressAsync(page, "#" + ConsentNotice.AgeInputId, "Space");
         await FocusAndPressAsync(page, "button[value=agree]", "Enter");
-        await page.WaitForURLAsync(ResponsePageAddress());
+        await PageJournal.WaitForAddressAsync(page, ResponsePageAddress());
 
         for (var pages = 0; pages < 20 && !page.Url.EndsWith("/done", StringComparison.Ordinal); pages++)
         {
             var before = page.Url;
             await AnswerWithKeyboardAsync(page);
-            await page.WaitForURLAsync(url => url != before);
+            await PageJournal.WaitToLeaveAsync(page, before);
             Assert.Equal(0, await page.Locator(".error-summary").CountAsync());
         }
 
@@ -121,7 +121,7 @@ public sealed class RespondentAccessibilityTests(RespondentBrowserFixture fixtur
         await page.GotoAsync(baseUrl + "/s/coproduction/citizen?country=BE&field=health");
         await FocusAndPressAsync(page, "#" + ConsentNotice.AgeInputId, "Space");
         await FocusAndPressAsync(page, "button[value=agree]", "Enter");
-        await page.WaitForURLAsync(ResponsePageAddress());
+        await PageJournal.WaitForAddressAsync(page, ResponsePageAddress());
         var token = ResponsePageAddress().Match(page.Url).Groups[1].Value;
 
         var chosen = new List<string>();
@@ -129,7 +129,7 @@ public sealed class RespondentAccessibilityTests(RespondentBrowserFixture fixtur
         {
             var before = page.Url;
             chosen.AddRange(await AnswerWithKeyboardAsync(page, choices));
-            await page.WaitForURLAsync(url => url != before);
+            await PageJournal.WaitToLeaveAsync(page, before);
             Assert.Equal(0, await page.Locator(".error-summary").CountAsync());
         }
 
@@ -267,7 +267,7 @@ public sealed class RespondentAccessibilityTests(RespondentBrowserFixture fixtur
         await page.Locator("#field").SelectOptionAsync("health");
         await page.Locator("input[name=age][value=yes]").CheckAsync();
         await page.Locator("button[value=agree]").ClickAsync();
-        await page.WaitForURLAsync(ResponsePageAddress());
+        await PageJournal.WaitForAddressAsync(page, ResponsePageAddress());
         var token = ResponsePageAddress().Match(page.Url).Groups[1].Value;
 
         for (var n = 1; n < 20 && !page.Url.EndsWith("/done", StringComparison.Ordinal); n++)
@@ -310,7 +310,7 @@ public sealed class RespondentAccessibilityTests(RespondentBrowserFixture fixtur
         await page.GotoAsync(baseUrl + In("/s/coproduction/professional?country=NL&field=health"));
         await page.Locator("input[name=age][value=yes]").CheckAsync();
         await page.Locator("button[value=agree]").ClickAsync();
-        await page.WaitForURLAsync(ResponsePageAddress());
+        await PageJournal.WaitForAddressAsync(page, ResponsePageAddress());
         for (var n = 1; n < 20 && !page.Url.EndsWith("/done", StringComparison.Ordinal); n++)
         {
             await CheckAsync($"professional-page-{n}");
@@ -444,7 +444,7 @@ public sealed class RespondentAccessibilityTests(RespondentBrowserFixture fixtur
         await page.GotoAsync(baseUrl + "/s/coproduction/citizen?country=BE&field=health");
         await page.GetByLabel("Yes, I am 18 or older").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "I agree, start" }).ClickAsync();
-        await page.WaitForURLAsync(ResponsePageAddress());
+        await PageJournal.WaitForAddressAsync(page, ResponsePageAddress());
     }
 
     private Task<IPage> NewPageAsync(int width, int height) => fixture.Chromium.NewPageAsync(width, height);

@@ -54,7 +54,7 @@ public sealed class RespondentLanguageBrowserTests(RespondentBrowserFixture fixt
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", language);
         await page.Locator("input[name=age][value=yes]").CheckAsync();
         await page.Locator("button[value=agree]").ClickAsync();
-        await page.WaitForURLAsync(RespondentPages.QuestionnairePageAddress());
+        await PageJournal.WaitForAddressAsync(page, RespondentPages.QuestionnairePageAddress());
         var token = RespondentPages.TokenOf(page.Url);
 
         for (var n = 0; n < 20 && !page.Url.EndsWith("/done", StringComparison.Ordinal); n++)
@@ -101,7 +101,7 @@ public sealed class RespondentLanguageBrowserTests(RespondentBrowserFixture fixt
         await page.Locator("#country").SelectOptionAsync("EE");
         await page.Locator("input[name=age][value=yes]").CheckAsync();
         await page.Locator("button[value=agree]").ClickAsync();
-        await page.WaitForURLAsync(RespondentPages.QuestionnairePageAddress());
+        await PageJournal.WaitForAddressAsync(page, RespondentPages.QuestionnairePageAddress());
         await Check("h1", instrument.Sections[0].Title);
         await Check("form.questionnaire-page button[type=submit]", Texts.GetString("Page.Next", culture)!);
         await Check($"label[for='{SurveyIds.Input("c_use", "none")}']", instrument.FindItem("c_use")!.Question.Options.Single(o => o.Code == "none").Label);

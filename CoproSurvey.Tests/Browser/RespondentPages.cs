@@ -44,7 +44,7 @@ internal static partial class RespondentPages
         }
 
         await page.Locator("form.questionnaire-page button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => url != before);
+        await PageJournal.WaitToLeaveAsync(page, before);
         Assert.Equal(0, await page.Locator(".error-summary").CountAsync());
     }
 }
