@@ -209,8 +209,6 @@ public sealed partial class DashboardBrowserTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        // plotly.js is 4.8 MB to parse on a machine shared with other builds: assertions wait as long as actions.
-        Assertions.SetDefaultExpectTimeout(30_000);
         chromium = await HeadlessChromium.LaunchIfInstalledAsync();
     }
 

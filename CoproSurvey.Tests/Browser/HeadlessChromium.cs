@@ -29,6 +29,9 @@ public sealed class HeadlessChromium : IAsyncDisposable
             return null;
         }
 
+        // Assertions wait as long as actions (Playwright's default is 5 s), whichever test class starts first: on a
+        // machine whose cores the other tests share, a dashboard parsing plotly.js (4.8 MB) takes longer than that.
+        Assertions.SetDefaultExpectTimeout(30_000);
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new()
         {
