@@ -55,6 +55,9 @@ public sealed partial class ExportImportBrowserTests : IAsyncLifetime
             await page.GotoAsync($"{targetUrl}/research/studies/coproduction/import");
             var input = page.GetByLabel(new Regex("CSV file"));
             await Expect(input).ToBeEnabledAsync();
+            // The file input is enabled by the circuit's first render, and only listens for a chosen file once Blazor's
+            // InputFile script has attached to it just after; a file set in between would go unnoticed.
+            await page.WaitForFunctionAsync("() => document.getElementById('import-file')?._blazorInputFileNextFileId !== undefined");
             var lines = dataCsv.Split('\n');
             var broken = Path.Combine(folder, "broken.csv");
             await File.WriteAllTextAsync(broken, lines[0] + "\n" + lines[1].Replace(",citizen,", ",citizens,", StringComparison.Ordinal) + "\n");

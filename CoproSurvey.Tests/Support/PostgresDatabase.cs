@@ -116,7 +116,29 @@ public sealed class PostgresDatabase : ITestDatabase
             NpgsqlConnection.ClearPool(connection);
         }
 
-        Admin($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
+        try
+        {
+            Admin($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+        {
+            // FORCE refuses (42501) to end a process the role may not signal, such as an autovacuum worker that has just
+            // connected (unless the role is in pg_signal_backend). So the role's own sessions there are ended, and a plain
+            // DROP asks an autovacuum worker to stop itself; that is tried, briefly, while it does.
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    Admin($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database}' AND usename = current_user AND pid <> pg_backend_pid()");
+                    Admin($"DROP DATABASE IF EXISTS \"{database}\"");
+                    return;
+                }
+                catch (PostgresException busy) when (busy.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 50)
+                {
+                    Thread.Sleep(200);
+                }
+            }
+        }
     }
 
     private static void Admin(string sql)
