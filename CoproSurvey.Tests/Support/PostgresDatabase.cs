@@ -93,21 +93,8 @@ public sealed class PostgresDatabase : ITestDatabase
     /// The copy needs the template to itself; an autovacuum worker that has just connected to it makes the server refuse
     /// with "being accessed by other users" (55006) for a moment, so that refusal is tried again, briefly.
     /// </summary>
-    private static void CopyTemplate(string name)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                Admin($"CREATE DATABASE \"{name}\" TEMPLATE \"{Template.Value}\"");
-                return;
-            }
-            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 50)
-            {
-                Thread.Sleep(100);
-            }
-        }
-    }
+    private static void CopyTemplate(string name) =>
+        WhileInUse(() => Admin($"CREATE DATABASE \"{name}\" TEMPLATE \"{Template.Value}\""), attempts: 50, pause: 100);
 
     private static void Drop(string database)
     {
@@ -125,18 +112,30 @@ public sealed class PostgresDatabase : ITestDatabase
             // FORCE refuses (42501) to end a process the role may not signal, such as an autovacuum worker that has just
             // connected (unless the role is in pg_signal_backend). So the role's own sessions there are ended, and a plain
             // DROP asks an autovacuum worker to stop itself; that is tried, briefly, while it does.
-            for (var attempt = 1; ; attempt++)
-            {
-                try
+            WhileInUse(
+                () =>
                 {
                     Admin($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database}' AND usename = current_user AND pid <> pg_backend_pid()");
                     Admin($"DROP DATABASE IF EXISTS \"{database}\"");
-                    return;
-                }
-                catch (PostgresException busy) when (busy.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 50)
-                {
-                    Thread.Sleep(200);
-                }
+                },
+                attempts: 50,
+                pause: 200);
+        }
+    }
+
+    /// <summary>Runs <paramref name="action"/>, again after <paramref name="pause"/> ms while the server says the database is in use (55006).</summary>
+    private static void WhileInUse(Action action, int attempts, int pause)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                action();
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ObjectInUse && attempt < attempts)
+            {
+                Thread.Sleep(pause);
             }
         }
     }
