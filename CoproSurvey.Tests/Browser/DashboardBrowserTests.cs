@@ -255,7 +255,7 @@ public sealed partial class DashboardBrowserTests : IAsyncLifetime
         for (var i = 0; i < await charts.CountAsync(); i++)
         {
             // Plotly draws each trace into a group of class trace (a heatmap into one of class hm) once its script has run.
-            // A full page load parses plotly.js (3.7 MB) before the first chart is drawn: on a machine as busy as a
+            // A full page load parses plotly.js (4.8 MB) before the first chart is drawn: on a machine as busy as a
             // parallel test run makes it, a chart has been seen drawn only after the default 30 s.
             await Assertions.Expect(charts.Nth(i).Locator("svg.main-svg .trace, svg.main-svg .hm").First).ToBeAttachedAsync(new() { Timeout = 90_000 });
         }
